@@ -1,2 +1,41 @@
-"""tradeclaims: statistical trade claims from news text, typed and linked to their source span."""
+"""tradeclaims: statistical trade claims from news text, typed and linked to their source span.
+
+>>> import tradeclaims
+>>> [c.flow for c in tradeclaims.extract("Exports fell 7.2 per cent in September.", published="2024-10-29")]
+['export']
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
+
+from .models import Amount, Change, Evidence, Period, TradeClaim
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .pipeline import claims_from_doc, extract, make_nlp
+
+# spaCy imports ``tradeclaims.components`` (and so this package) whenever any pipeline is
+# created; the pipeline module is loaded on first use so that stays cheap.
+_LAZY = {"extract", "make_nlp", "claims_from_doc"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from . import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'tradeclaims' has no attribute {name!r}")
+
+
+__all__ = [
+    "extract",
+    "make_nlp",
+    "claims_from_doc",
+    "TradeClaim",
+    "Amount",
+    "Change",
+    "Period",
+    "Evidence",
+    "__version__",
+]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, PlainSerializer
 
@@ -22,7 +22,7 @@ def _decimal_to_number(value: Decimal) -> int | float:
 
 
 #: A Decimal in Python, a plain JSON number on the way out.
-Number = Annotated[Decimal, PlainSerializer(_decimal_to_number, return_type=float, when_used="json")]
+Number = Annotated[Decimal, PlainSerializer(_decimal_to_number, return_type=Union[int, float], when_used="json")]
 
 Flow = Literal["export", "import", "trade", "balance"]
 Basis = Literal["yoy", "mom", "qoq", "pop"]

@@ -1,0 +1,221 @@
+"""spaCy components of the tradeclaims pipeline, registered through the ``spacy_factories`` entry point.
+
+spaCy imports this module whenever a pipeline is created in an environment where
+tradeclaims is installed, so it stays cheap to import: the normalizers and the claim
+builder are imported when a component is first built, not at module level.
+
+Every component keeps Doc extensions to plain data (lists of dicts with character
+offsets), so ``Doc.to_bytes()`` and ``nlp.pipe(n_process=2)`` keep working.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+MENTIONS_ATTR = "tradeclaims_mentions"
+CLAIMS_ATTR = "trade_claims"
+PUBLISHED_ATTR = "published"
+SPANS_KEY = "tradeclaims"
+
+# Abbreviations that end in a period but do not end a sentence when a capitalised word
+# follows ("Jan. 8", "No. 3", "Mr. Lim"); compared lower-case without the period.
+_NON_FINAL = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec no nos mr mrs ms dr st vs "
+    "approx est inc corp co ltd gov rep sen prof gen col lt".split()
+)
+# Country and unit abbreviations that keep their period inside the token ("U.S.", "U.K.")
+# end a sentence only when the next word could not continue a noun phrase.
+_DOTTED_ABBREV = re.compile(r"^(?:[A-Za-z]\.){2,}$")
+
+
+def _set_extensions() -> None:
+    for name in (MENTIONS_ATTR, CLAIMS_ATTR):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+    if not Doc.has_extension(PUBLISHED_ATTR):
+        # ISO date string or None: plain data so the Doc serializes.
+        Doc.set_extension(PUBLISHED_ATTR, default=None)
+
+
+def split_sentences(doc: Doc) -> Doc:
+    """Mark sentence starts: at line breaks, and after ``.``/``!``/``?`` before a new sentence.
+
+    Unlike spaCy's ``sentencizer`` it knows that news puts headlines and datelines on
+    lines of their own, that "U.S." or "Jan." inside a sentence is no boundary, and that
+    the period after "$1.5 bn." ends the sentence.
+    """
+    n = len(doc)
+    if n == 0:
+        return doc
+    starts = [False] * n
+    starts[0] = True
+    for i, tok in enumerate(doc):
+        if i + 1 >= n:
+            break
+        nxt = doc[i + 1]
+        if "\n" in tok.text or ("\n" in tok.whitespace_ and not nxt.is_space):
+            # A paragraph or line break always ends a sentence in news text.
+            j = i + 1
+            while j < n and doc[j].is_space:
+                j += 1
+            if j < n:
+                starts[j] = True
+            continue
+        text = tok.text
+        if text in (".", "!", "?", "...", "…") or (text.endswith(".") and len(text) > 1):
+            if nxt.is_space:
+                continue
+            first = nxt.text[0]
+            # A new sentence opens with a capital, a digit, a quote or a bracket.
+            if not (first.isupper() or first.isdigit() or first in "\"'“‘(["):
+                continue
+            if text.endswith(".") and len(text) > 1:
+                stem = text[:-1].lower()
+                if stem in _NON_FINAL and (nxt.text[0].isdigit() or nxt.is_title):
+                    continue
+                if _DOTTED_ABBREV.match(text) and not tok.whitespace_:
+                    continue
+                if _DOTTED_ABBREV.match(text) and nxt.is_title and _continues_noun_phrase(nxt.text):
+                    continue
+            elif text == "." and i > 0 and doc[i - 1].text.lower() in _NON_FINAL and nxt.text[0].isdigit():
+                continue
+            starts[i + 1] = True
+    for i, tok in enumerate(doc):
+        tok.is_sent_start = starts[i]
+    return doc
+
+
+# After "U.S." a capitalised word usually continues the phrase ("U.S. Census Bureau",
+# "U.S. Treasury") unless it is a word that opens sentences.
+_SENTENCE_OPENERS = frozenset(
+    "The A An In On At It Its This That These Those But And However Meanwhile Exports Imports "
+    "Trade He She They We Officials Data According From During After Before While".split()
+)
+
+
+def _continues_noun_phrase(word: str) -> bool:
+    return word not in _SENTENCE_OPENERS
+
+
+@Language.factory(
+    "tradeclaims_sentences",
+    assigns=["token.is_sent_start"],
+    default_config={},
+)
+def make_sentences(nlp: Language, name: str):
+    """Sentence splitter for news text (headline lines, datelines, "U.S.", "$1.5 bn.").
+
+    Args:
+        nlp (Language): The pipeline.
+        name (str): The component name.
+    """
+    return split_sentences
+
+
+class MentionFinder:
+    """Finds amounts, quantities, percents and periods and stores them as plain dicts.
+
+    The gazetteer entities (countries, groups, agencies) come from the entity ruler that
+    runs before it; this component adds the numeric and period mentions, found with the
+    normalizers' compiled regular expressions on the text of each sentence, and writes
+    them to ``doc._.tradeclaims_mentions`` (dicts with ``start``/``end`` character offsets).
+    """
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        _set_extensions()
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.set(MENTIONS_ATTR, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[dict[str, Any]]:
+        """Compute the mentions of ``doc`` without writing them."""
+        from .mentions import find_mentions
+
+        return find_mentions(doc)
+
+    def pipe(self, docs: Iterable[Doc], *, batch_size: int = 128) -> Iterable[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+
+@Language.factory(
+    "tradeclaims_mentions",
+    assigns=[f"doc._.{MENTIONS_ATTR}"],
+    requires=["token.is_sent_start"],
+    default_config={},
+)
+def make_mentions(nlp: Language, name: str) -> MentionFinder:
+    """Numeric and period mentions (amounts, quantities, percents, periods).
+
+    Args:
+        nlp (Language): The pipeline.
+        name (str): The component name.
+    """
+    return MentionFinder(nlp, name)
+
+
+class ClaimBuilder:
+    """Builds trade claims from the mentions of each sentence (see CLAIMS.md).
+
+    Writes ``doc._.trade_claims`` (a list of dicts in CLAIMS.md's JSON shape, with the
+    evidence as character offsets) and ``doc.spans["tradeclaims"]`` (one span per claim,
+    labelled with its flow). ``doc._.published`` (an ISO date string) anchors relative
+    periods; set it before the Doc enters the pipeline.
+    """
+
+    def __init__(self, nlp: Language, name: str, *, spans_key: str = SPANS_KEY) -> None:
+        if not isinstance(spans_key, str) or not spans_key:
+            raise ValueError(f"`spans_key` value = {spans_key!r} is invalid; value must be a non-empty string")
+        _set_extensions()
+        self.name = name
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[dict[str, Any]]:
+        """Compute the claims of ``doc`` as plain dicts without writing them."""
+        from .builder import build_claims
+
+        return build_claims(doc)
+
+    def set_annotations(self, doc: Doc, claims: list[dict[str, Any]]) -> None:
+        """Write ``claims`` to ``doc._.trade_claims`` and ``doc.spans``."""
+        doc._.set(CLAIMS_ATTR, claims)
+        spans = []
+        for claim in claims:
+            ev = claim["evidence"]
+            span = doc.char_span(ev["start"], ev["end"], label=claim["flow"], alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans[self.spans_key] = spans
+
+    def pipe(self, docs: Iterable[Doc], *, batch_size: int = 128) -> Iterable[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+
+@Language.factory(
+    "tradeclaims_claims",
+    assigns=[f"doc._.{CLAIMS_ATTR}", f"doc.spans"],
+    requires=[f"doc._.{MENTIONS_ATTR}", "doc.ents"],
+    default_config={"spans_key": SPANS_KEY},
+)
+def make_claims(nlp: Language, name: str, spans_key: str) -> ClaimBuilder:
+    """The claim builder.
+
+    Args:
+        nlp (Language): The pipeline.
+        name (str): The component name.
+        spans_key (str): The ``doc.spans`` key the claim spans go to. Defaults to "tradeclaims".
+    """
+    return ClaimBuilder(nlp, name, spans_key=spans_key)
+
+
+__all__ = ["make_sentences", "make_mentions", "make_claims", "split_sentences", "MentionFinder", "ClaimBuilder"]

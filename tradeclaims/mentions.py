@@ -1,0 +1,107 @@
+"""What each sentence says, as plain dicts: places (from the entity ruler), amounts, quantities, percents, periods.
+
+The mentions are what the text states, before any interpretation: the claim builder
+decides which figure belongs to which flow, country and period. Offsets are character
+offsets into ``doc.text``.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from .normalize.change import find_percents
+from .normalize.money import find_money
+from .normalize.period import find_periods
+from .normalize.quantity import find_quantities
+from .resources import country as country_info
+
+PLACE_LABELS = ("COUNTRY", "DEMONYM", "CAPITAL", "GROUP", "AGENCY")
+
+
+def _sentence_bounds(doc) -> list[tuple[int, int]]:
+    """Sentence character spans, trimmed of surrounding white space and Markdown heading marks."""
+    text = doc.text
+    out = []
+    sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+    for sent in sents:
+        start, end = sent.start_char, sent.end_char
+        while start < end and (text[start].isspace() or text[start] in "#>*"):
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append((start, end))
+    return out
+
+
+def guess_country(places: list[dict[str, Any]]) -> str | None:
+    """The country a document is most likely about: agencies and possessives weigh most."""
+    votes: Counter[str] = Counter()
+    for p in places:
+        code = p["id"]
+        if len(code) != 3 or not code.isalpha() or code in ("WLD",):
+            continue
+        weight = {"AGENCY": 3, "COUNTRY": 2, "DEMONYM": 2, "CAPITAL": 1}.get(p["label"], 0)
+        if p.get("possessive"):
+            weight += 2
+        votes[code] += weight
+    if not votes:
+        return None
+    return votes.most_common(1)[0][0]
+
+
+def find_mentions(doc) -> dict[str, Any]:
+    """All mentions of ``doc``, grouped by sentence, plus the document's likely country.
+
+    Returns:
+        ``{"country": ISO3 or None, "currency": ISO 4217 or None, "sentences": [
+        {"start", "end", "places", "money", "quantities", "percents", "periods"}, ...]}``
+        with every item a dict carrying ``start``/``end`` offsets into ``doc.text``.
+    """
+    text = doc.text
+    places = []
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            after = text[ent.end_char:ent.end_char + 2]
+            places.append({
+                "start": ent.start_char, "end": ent.end_char, "label": ent.label_, "id": ent.ent_id_,
+                "text": ent.text, "possessive": after in ("'s", "’s") or (after[:1] in "'’" and ent.text.endswith("s")),
+            })
+    country = guess_country(places)
+    info = country_info(country) if country else None
+    hint = info.currency if info else None
+    sentences = []
+    pi = 0
+    for start, end in _sentence_bounds(doc):
+        s_text = text[start:end]
+        s_places = []
+        while pi < len(places) and places[pi]["start"] < start:
+            pi += 1
+        j = pi
+        while j < len(places) and places[j]["start"] < end:
+            s_places.append(places[j])
+            j += 1
+        money = [
+            {"start": start + m.start, "end": start + m.end, "text": m.text, "value": m.amount.value,
+             "unit": m.amount.unit, "bracketed": m.bracketed, "hedge": m.hedge, "kind": "money"}
+            for m in find_money(s_text, currency_hint=hint)
+        ]
+        quantities = [
+            {"start": start + q.start, "end": start + q.end, "text": q.text, "value": q.amount.value,
+             "unit": q.amount.unit, "bracketed": False, "hedge": q.hedge, "kind": "quantity"}
+            for q in find_quantities(s_text)
+        ]
+        percents = [
+            {"start": start + p.start, "end": start + p.end, "text": p.text, "value": p.value,
+             "hedge": p.hedge, "kind": "percent"}
+            for p in find_percents(s_text)
+        ]
+        periods = [
+            {"start": start + f.start, "end": start + f.end, "text": f.text, "relative": f.relative}
+            for f in find_periods(s_text)
+        ]
+        sentences.append({
+            "start": start, "end": end, "places": s_places, "money": money,
+            "quantities": quantities, "percents": percents, "periods": periods,
+        })
+    return {"country": country, "currency": hint, "sentences": sentences}
