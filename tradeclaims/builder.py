@@ -98,6 +98,17 @@ _HEDGE_WORDS = re.compile(
     r"just\s+under|upwards\s+of|in\s+excess\s+of)\s*$",
     re.I,
 )
+_COMPARISON_BEFORE = re.compile(
+    r"(?:\bfrom|\bcompared\s+(?:to|with)|\bover|\bagainst|vis-[àa]-vis|\bthan|\bin\s+comparison\s+(?:to|with)|"
+    r"\bversus|\bvs\.?|\bas\s+against|\bsince|\bbetween\s+\w+\s+and|\bthe\s+\d[\d.,]*\s*(?:%|percent|per\s+cent)\s+\w+\s+in)"
+    r"\s+(?:the\s+)?(?:same\s+\w+\s+(?:of|in|a)\s+)?(?:levels?\s+(?:of|in)\s+)?$",
+    re.I,
+)
+_PERCENT_BASE_BEFORE = re.compile(
+    r"(?:\b(?:compared\s+(?:to|with)|after|following|from|than)\s+(?:the|a)\s+(?:revised\s+)?|"
+    r"\b(?:previous|preceding|prior)\s+(?:month|quarter|year)['’]s\s+)$",
+    re.I,
+)
 _VALUE_TERMS = re.compile(r"\b(?:in\s+(?:terms\s+of\s+)?value|value[-\s]wise|by\s+value)\b", re.I)
 _VOLUME_TERMS = re.compile(
     r"\b(?:in\s+(?:terms\s+of\s+)?(?:volume|quantity|weight|tonnage)|(?:volume|quantity)[-\s]wise|by\s+volume|"
@@ -134,6 +145,9 @@ class Figure:
     bracketed: bool = False
     base: bool = False
     used: bool = False
+    partner: Optional[str] = None  # "China with $4.6 billion", or a "respectively" list
+    pair: Optional[int] = None  # for a change: the start offset of the amount it belongs to
+    commodity: Optional[str] = None  # "gas, up $360 million (18 per cent)"
 
 
 @dataclass
@@ -171,6 +185,26 @@ def _num(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+_PLACE_WITH_FIGURE = re.compile(r"^\s*(?:,\s*)?(?:with|at|\(|:|was\s+at|stood\s+at)\s*(?:a\s+value\s+of\s+|over\s+|about\s+|some\s+|nearly\s+)?$", re.I)
+_CUE_COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and\s+)?(?:the\s+)?(?:trade\s+)?$", re.I)
+_ITEM_BEFORE_FIGURE = re.compile(
+    r"(?:^|[,;:(]\s*|\band\s+|\bin\s+|\bincluded\s+|\bare\s+|\bwere\s+|\bby\s+|\bof\s+|\bfollowed\s+by\s+)"
+    r"(?P<item>[A-Za-z][\w&'’-]*(?:(?:\s+|,\s*)(?:and\s+|&\s+)?[\w&'’-]+){0,9}?)"
+    r"\s*(?:\(\s*$|,\s*(?:up|down|rising|falling|rose|fell)\s+(?:by\s+)?$|\s+(?:up|down)\s+(?:by\s+)?$)",
+    re.I,
+)
+_NOT_COMMODITY_WORDS = frozenset(
+    """economy country nation kingdom government ministry data figures figure statistics report bureau agency
+    adjustment basis terms calendar seasonal rising falling growth increase decrease decline rise fall drop
+    full-year year-on-year month-on-month year month quarter week day period value volume average daily
+    record high low level levels share total overall per cent percent pct most second third first top
+    main key major biggest largest leading other others said says showed shows meanwhile however also
+    regarding whilst while bank traders economists analysts officials sector sectors category earnings
+    revenue revenues receipts proceeds sales number amount quantity quantities import export imports exports
+    forecast estimate estimated provisional preliminary""".split()
+)
+
+
 class SentenceReader:
     """Builds the claims of one document, sentence by sentence."""
 
@@ -179,15 +213,18 @@ class SentenceReader:
         self.mentions = mentions
         self.published = _to_date(published)
         self.country = mentions.get("country")
+        self.doc_reporter = self.country
         self.context = Context()
         self.doc_pair: Optional[tuple[str, str]] = None
         self.seen_sentences: set[str] = set()
+        self.anchor = self.published
 
     # ------------------------------------------------------------------ document level
     def read(self) -> list[dict[str, Any]]:
         claims: list[dict[str, Any]] = []
         sentences = self.mentions.get("sentences", [])
-        self.doc_reporter = self._document_reporter(sentences)
+        if self.published is None:
+            self.anchor = self._anchor_from_text(sentences)
         for sent in sentences:
             s_text = self.text[sent["start"]:sent["end"]]
             if s_text in self.seen_sentences:
@@ -196,8 +233,20 @@ class SentenceReader:
             claims.extend(self._read_sentence(sent))
         return claims
 
-    def _document_reporter(self, sentences: list[dict]) -> Optional[str]:
-        return self.country
+    def _anchor_from_text(self, sentences: list[dict]) -> Optional[dt.date]:
+        """Without a publication date, the month after the latest period with a written year
+        stands in for it, so "in August" after "September 2024" reads as August 2024."""
+        latest = None
+        for sent in sentences:
+            for p in sent["periods"]:
+                if p["relative"]:
+                    continue
+                period = parse_period(p["text"], published=None, country=self.doc_reporter)
+                if period is not None and (latest is None or period.end > latest):
+                    latest = period.end
+        if latest is None:
+            return None
+        return latest + dt.timedelta(days=1)
 
     # ------------------------------------------------------------------ sentence level
     def _read_sentence(self, sent: dict) -> list[dict[str, Any]]:
@@ -206,9 +255,11 @@ class SentenceReader:
         figures = self._figures(sent)
         blocked = [(p["start"], p["end"]) for p in sent["places"] if p["label"] in ("AGENCY", "GROUP")]
         cues = self._cues(s_text, start, blocked)
+        periods = self._sentence_periods(sent)
         if not figures:
-            self._update_context_without_claims(sent, cues)
+            self._update_context_without_claims(periods, cues, sent)
             return []
+        inherited_commodity = None
         if not cues:
             if _ANAPHOR.match(s_text) and self.context.last_claim is not None:
                 prev = self.context.last_claim
@@ -216,25 +267,22 @@ class SentenceReader:
                 inherited_commodity = prev.get("commodity")
             else:
                 return []
-        else:
-            inherited_commodity = None
-        self._assign_figures(figures, cues, s_text, start)
-        periods = self._sentence_periods(sent)
+        self._assign_figures(figures, cues)
+        self._figure_partners(figures, sent)
+        if "respectively" in s_text.lower():
+            self._respectively(cues, figures, sent)
         claims: list[dict[str, Any]] = []
-        respectively = "respectively" in s_text.lower()
         for ci, cue in enumerate(cues):
-            if not cue.figures:
-                continue
-            claims.extend(self._claims_for_cue(cue, ci, cues, sent, s_text, periods, respectively, inherited_commodity))
-        if respectively:
-            claims = self._apply_respectively(claims, cues, sent, s_text)
+            if cue.figures:
+                claims.extend(self._claims_for_cue(cue, ci, cues, sent, periods, inherited_commodity))
+        claims.sort(key=lambda c: c["_pos"])
         if claims:
-            last = claims[-1]
-            self.context.last_claim = last
-            self.context.flow = last["flow"]
+            self.context.last_claim = claims[-1]
+            self.context.flow = claims[-1]["flow"]
             main = [c for c in claims if not c.get("_base")]
             if main:
-                self.context.reporter = main[-1]["reporter"]
+                if main[-1].get("_explicit_reporter"):
+                    self.context.reporter = main[-1]["reporter"]
                 if main[-1].get("_explicit_period"):
                     self.context.period = main[-1]["_period_obj"]
         for c in claims:
@@ -242,37 +290,47 @@ class SentenceReader:
                 del c[k]
         return claims
 
-    def _update_context_without_claims(self, sent: dict, cues: list[Cue]) -> None:
-        periods = [p for p in self._sentence_periods(sent) if not p["relative"] and p["period"] is not None]
-        if periods and cues:
-            self.context.period = periods[0]["period"]
+    def _update_context_without_claims(self, periods: list[dict], cues: list[Cue], sent: dict) -> None:
+        own = [p for p in periods if not p["relative"] and not p["comparison"] and p["period"] is not None]
+        if own and cues:
+            self.context.period = own[0]["period"]
 
     # ------------------------------------------------------------------ figures and cues
     def _figures(self, sent: dict) -> list[Figure]:
         out: list[Figure] = []
         text = self.text
+        lo = sent["start"]
         for m in sent["money"] + sent["quantities"]:
             if m.get("bracketed"):
                 continue
             kind = m["kind"]
-            before = text[max(sent["start"], m["start"] - 40):m["start"]]
-            if _ABS_CHANGE_BEFORE.search(before):
+            before = text[max(lo, m["start"] - 40):m["start"]]
+            after = text[m["end"]:min(sent["end"], m["end"] + 30)]
+            if re.search(r"\b(?:average|each|per)\s+(?:\w+\s+){0,4}$|\bprices?\s+(?:\w+\s+){0,3}$", before, re.I) or \
+                    re.match(r"^\s*(?:per|a|each)\s+(?:tonne|ton|barrel|kg|kilogram|unit|head)\b", after, re.I):
+                continue  # a price or a unit value, not a flow
+            if _ABS_CHANGE_BEFORE.search(before) or re.match(r"^\s+more\b", after):
                 kind = "absolute"
             out.append(Figure(kind, m["start"], m["end"], m["text"], Decimal(str(m["value"])), m["unit"], m.get("hedge")))
         for p in sent["percents"]:
-            before = text[max(sent["start"], p["start"] - 40):p["start"]]
+            before = text[max(lo, p["start"] - 40):p["start"]]
             after = text[p["end"]:min(sent["end"], p["end"] + 25)]
             if _SHARE_AFTER.match(after) or _SHARE_BEFORE.search(before):
                 continue
+            if re.match(r"^\s*(?:share|of\s+(?:the\s+)?(?:total|global|world|its|their|overall))", after, re.I) or \
+                    re.search(r"\bwith\s+(?:a\s+)?$", before) and re.match(r"^\s*share", after):
+                continue
             out.append(Figure("percent", p["start"], p["end"], p["text"], Decimal(str(p["value"])), "%", p.get("hedge")))
         out.sort(key=lambda f: f.start)
-        # overlapping finds (a quantity inside a money span): keep the first, longest
         kept: list[Figure] = []
         for f in out:
             if kept and f.start < kept[-1].end:
                 continue
             kept.append(f)
-        return kept
+        # a percent at "X at 7.3%" after a ranking ("followed by diamonds at 6.5%") is a share
+        return [f for f in kept if not (f.kind == "percent" and re.search(
+            r"\b(?:at|with)\s+(?:a\s+)?$", text[max(lo, f.start - 6):f.start]) and
+            re.search(r"\b(?:share|most|topped|tops|list|followed|category)\b", text[lo:sent["end"]], re.I))]
 
     def _cues(self, s_text: str, offset: int, blocked: list[tuple[int, int]]) -> list[Cue]:
         cues = []
@@ -283,112 +341,221 @@ class SentenceReader:
             flow = m.lastgroup
             if flow == "trade" and _NOT_FLOW_BEFORE.search(s_text[:m.start()]):
                 continue
+            # "the amount by which imports exceed exports" defines a deficit, it is no flow
+            if re.match(r"\s+exceed", s_text[m.end():]) or re.search(r"\bwhich\s+$", s_text[:m.start()]):
+                continue
             cues.append(Cue(flow, a, b, m.group()))
-        return cues
+        # "over imports of $46 billion": the same flow named again for the base is no new flow
+        out: list[Cue] = []
+        for cue in cues:
+            before = self.text[max(offset, cue.start - 60):cue.start]
+            if out and out[-1].flow == cue.flow and re.search(
+                    r"\b(?:over|than|from|compared\s+(?:to|with)|against)\s+(?:[\w,-]+\s+){0,8}$", before, re.I):
+                continue
+            out.append(cue)
+        return out
 
-    def _assign_figures(self, figures: list[Figure], cues: list[Cue], s_text: str, offset: int) -> None:
-        """Each figure goes to the cue that governs it: the nearest one before it in its clause,
-        a cue right after it ("a 100% increase in vegetable imports"), else the first cue."""
+    def _assign_figures(self, figures: list[Figure], cues: list[Cue]) -> None:
+        """Each figure goes to the cue that governs it: the nearest one before it, a cue right
+        after it ("a 100% increase in vegetable imports"), else the first cue."""
         for f in figures:
             best = None
-            # a cue that follows closely with only "increase in <noun>" between
             for cue in cues:
                 if cue.start >= f.end:
                     between = self.text[f.end:cue.start]
                     if len(between) <= 45 and re.fullmatch(
-                        r"\s*(?:\)\s*)?(?:[\w-]+\s+){0,1}(?:increase|rise|growth|jump|drop|decline|fall|gain|surge)?\s*"
-                        r"(?:in|of)\s+(?:[\w-]+\s+){0,3}", between, re.I):
+                            r"\s*(?:\)\s*)?(?:[\w-]+\s+){0,1}(?:increase|rise|growth|jump|drop|decline|fall|gain|surge)?\s*"
+                            r"(?:in|of)\s+(?:[\w-]+\s+){0,3}", between, re.I):
                         best = cue
                     break
             if best is None:
                 before = [c for c in cues if c.end <= f.start]
-                if before:
-                    best = before[-1]
-                    # a figure in brackets right after a commodity in a list before the cue
-                else:
-                    best = cues[0]
+                best = before[-1] if before else cues[0]
             best.figures.append(f)
+
+    def _figure_partners(self, figures: list[Figure], sent: dict) -> None:
+        """"Japan followed with SR5913 billion, South Korea with SR5106 billion": a place right
+        before a figure is that figure's partner."""
+        places = [p for p in sent["places"] if p["label"] in ("COUNTRY", "GROUP", "CAPITAL")]
+        for f in figures:
+            for p in places:
+                if p["end"] <= f.start and _PLACE_WITH_FIGURE.match(self.text[p["end"]:f.start]):
+                    f.partner = p["id"]
+
+    def _respectively(self, cues: list[Cue], figures: list[Figure], sent: dict) -> None:
+        """"A and B rose 2% and 3%, respectively": pair the listed flows or places with the figures."""
+        # coordinated flows: "trade, exports and imports contracted by 2.8%, 1% and 4.9%"
+        run = [cues[0]] if cues else []
+        for prev, cue in zip(cues, cues[1:]):
+            if _CUE_COORDINATION.match(self.text[prev.end:cue.start]) and not prev.figures:
+                run.append(cue)
+            else:
+                if len(run) >= 2:
+                    break
+                run = [cue]
+        if len(run) >= 2:
+            owned = [f for c in run for f in c.figures]
+            amounts = [f for f in owned if f.kind in ("money", "quantity")]
+            changes = [f for f in owned if f.kind in ("percent", "absolute")]
+            for c in run:
+                c.figures = []
+            if amounts and len(amounts) == len(run):
+                for c, f in zip(run, amounts):
+                    c.figures.append(f)
+                if len(changes) == len(run):
+                    for c, f in zip(run, changes):
+                        c.figures.append(f)
+                else:
+                    for c in run:
+                        c.figures.extend(Figure(**{**f.__dict__}) for f in changes)
+            elif len(changes) == len(run):
+                for c, f in zip(run, changes):
+                    c.figures.append(f)
+            else:
+                run[0].figures = owned
+            for c in run:
+                c.figures.sort(key=lambda f: f.start)
+            return
+        # listed places: "to the US and China declined 2.9 percent and 10.2 percent"
+        cue = next((c for c in cues if c.figures), None)
+        if cue is None:
+            return
+        places = [p for p in sent["places"] if p["label"] in ("COUNTRY", "GROUP", "CAPITAL")
+                  and not p.get("possessive") and p["end"] <= cue.figures[0].start]
+        for kind in (("money", "quantity"), ("percent", "absolute")):
+            figs = [f for f in cue.figures if f.kind in kind]
+            if len(figs) >= 2 and len(places) == len(figs):
+                for p, f in zip(places, figs):
+                    f.partner = p["id"]
+                return
+        amounts = [f for f in cue.figures if f.kind in ("money", "quantity")]
+        changes = [f for f in cue.figures if f.kind == "percent"]
+        if len(amounts) >= 2 and len(changes) == len(amounts):
+            for a, c in zip(amounts, changes):
+                c.pair = a.start
 
     def _sentence_periods(self, sent: dict) -> list[dict]:
         out = []
         for p in sent["periods"]:
             period = None
             if not p["relative"]:
-                period = parse_period(p["text"], published=self.published, country=self.doc_reporter)
-            out.append({**p, "period": period})
+                period = parse_period(p["text"], published=self.anchor, country=self.doc_reporter)
+            before = self.text[max(sent["start"], p["start"] - 40):p["start"]]
+            comparison = bool(_COMPARISON_BEFORE.search(before)) or bool(
+                re.match(r"^\s*:", self.text[p["end"]:p["end"] + 3]) and self.text[max(0, p["start"] - 1)] == "(")
+            out.append({**p, "period": period, "comparison": comparison})
         return out
 
     # ------------------------------------------------------------------ claims
-    def _claims_for_cue(self, cue: Cue, ci: int, cues: list[Cue], sent: dict, s_text: str,
-                        periods: list[dict], respectively: bool, inherited_commodity) -> list[dict]:
+    def _claims_for_cue(self, cue: Cue, ci: int, cues: list[Cue], sent: dict, periods: list[dict],
+                        inherited_commodity) -> list[dict]:
         seg_start = cues[ci - 1].end if ci > 0 else sent["start"]
         seg_end = cues[ci + 1].start if ci + 1 < len(cues) else sent["end"]
         seg_start = min(seg_start, *(f.start for f in cue.figures))
         seg_end = max(seg_end, *(f.end for f in cue.figures))
-        seg_text = self.text[seg_start:seg_end]
-        if _FORECAST.search(self.text[min(cue.start, cue.figures[0].start):cue.figures[0].start]):
+        clause_start = self._clause_start(sent, min(cue.start, cue.figures[0].start))
+        lead = self.text[clause_start:cue.figures[0].start]
+        if _FORECAST.search(lead):
             return []
-        reporter, partner, explicit_partner = self._who(cue, sent, s_text)
+        if _OUT_OF_SCOPE.search(self.text[min(cue.end, cue.figures[0].start):cue.figures[0].start]):
+            return []
+        reporter, partner, explicit_reporter = self._who(cue, sent)
         commodity = self._commodity(cue, sent) if cue.text else inherited_commodity
         main_period, explicit_period = self._main_period(cue, periods, seg_start, seg_end)
 
         amounts = [f for f in cue.figures if f.kind in ("money", "quantity")]
-        percents = [f for f in cue.figures if f.kind == "percent"]
-        absolutes = [f for f in cue.figures if f.kind == "absolute"]
         # which amounts are the base of a comparison
         prev_end = seg_start
-        last_main = None
+        seen_main = False
         for f in cue.figures:
             between = self.text[prev_end:f.start]
             if f.kind in ("money", "quantity"):
-                if _BASE_MARKER.search(between) and last_main is not None:
-                    f.base = True
-                elif _BASE_MARKER.search(self.text[max(seg_start, f.start - 25):f.start]) and re.search(
-                        r"\b(?:from|than)\s+(?:the\s+|a\s+)?$", self.text[max(seg_start, f.start - 12):f.start], re.I):
+                near = self.text[max(seg_start, f.start - 14):f.start]
+                if (_BASE_MARKER.search(between) and seen_main) or re.search(
+                        r"\b(?:from|than)\s+(?:the\s+|a\s+)?$", near, re.I):
                     f.base = True
                 else:
-                    last_main = f
-            elif f.kind in ("percent", "absolute"):
-                last_main = last_main or f
+                    seen_main = True
+            elif f.kind == "percent":
+                if _PERCENT_BASE_BEFORE.search(self.text[max(seg_start, f.start - 30):f.start]):
+                    f.base = True
+                else:
+                    seen_main = True
+            else:
+                seen_main = True
             prev_end = f.end
         mains = [f for f in amounts if not f.base]
         bases = [f for f in amounts if f.base]
-        # "rose from $X to $Y": the first is the base even before any main figure
-        if not mains and bases:
+        if not mains and bases:  # "rose from $X to $Y" is handled above; a lone "from $X" is the figure
             mains, bases = bases[-1:], bases[:-1]
             mains[0].base = False
 
-        claims = []
         pairs: list[tuple[Optional[Figure], list[Figure]]] = [(m, []) for m in mains]
-        for f in percents + absolutes:
+        loose: list[Figure] = []
+        for f in cue.figures:
+            if f.kind not in ("percent", "absolute") or (f.kind == "percent" and f.base):
+                continue
             target = self._nearest_amount(f, pairs)
             if target is None:
-                pairs.append((None, [f]))
+                loose.append(f)
             else:
                 target[1].append(f)
-        pairs.sort(key=lambda p: (p[0] or p[1][0]).start)
+        pairs.extend((None, group) for group in self._group_loose(loose))
+        claims = []
         for amount, changes in pairs:
-            for change_group in self._change_groups(changes, amount):
+            for change_group in self._change_groups(changes):
                 claim = self._claim(cue, sent, reporter, partner, commodity, amount, change_group,
                                     main_period, explicit_period, seg_start, seg_end)
                 if claim is not None:
+                    claim["_explicit_reporter"] = explicit_reporter
                     claims.append(claim)
         for b in bases:
-            period = self._base_period(b, main_period, periods, seg_end, amount_basis=None)
+            period = self._base_period(b, main_period, periods, seg_end)
             claim = self._claim(cue, sent, reporter, partner, commodity, b, [], period, True, seg_start, seg_end)
             if claim is not None:
                 claim["_base"] = True
                 claims.append(claim)
-        claims.sort(key=lambda c: c["_pos"])
+        for f in cue.figures:
+            if f.kind == "percent" and f.base:
+                period = self._base_period(f, main_period, periods, seg_end)
+                claim = self._claim(cue, sent, reporter, partner, commodity, None, [f], period, True, seg_start, seg_end)
+                if claim is not None:
+                    claim["_base"] = True
+                    claims.append(claim)
         return claims
 
+    def _clause_start(self, sent: dict, at: int) -> int:
+        window = self.text[sent["start"]:at]
+        cut = max(window.rfind(";"), window.rfind(", while"), window.rfind(" while "), window.rfind(", but"),
+                  window.rfind(" whereas "))
+        return sent["start"] + (cut + 1 if cut >= 0 else 0)
+
+    def _group_loose(self, loose: list[Figure]) -> list[list[Figure]]:
+        """Changes without an amount: "up $393 million (13 per cent)" or "by $757 million or
+        eight percent" is one change; otherwise each figure is its own claim."""
+        groups: list[list[Figure]] = []
+        for f in loose:
+            if groups:
+                last = groups[-1][-1]
+                between = self.text[last.end:f.start]
+                kinds = {g.kind for g in groups[-1]}
+                if f.kind not in kinds and re.fullmatch(r"\s*(?:,\s*)?(?:\(|or\s+|,\s*or\s+)\s*", between):
+                    groups[-1].append(f)
+                    continue
+            groups.append([f])
+        return groups
+
     def _nearest_amount(self, f: Figure, pairs):
+        if f.pair is not None:
+            for pair in pairs:
+                if pair[0] is not None and pair[0].start == f.pair:
+                    return pair
         best, best_d = None, None
         for pair in pairs:
             amount, changes = pair
-            if amount is None:
+            if amount is None or any(c.kind == f.kind for c in changes):
                 continue
-            if any(c.kind == f.kind for c in changes):
+            if f.partner and amount.partner and f.partner != amount.partner:
                 continue
             between = self.text[min(amount.end, f.end):max(amount.start, f.start)]
             if f.kind == "percent" and amount.kind == "money" and _VOLUME_TERMS.search(self.text[f.end:f.end + 30]):
@@ -402,7 +569,9 @@ class SentenceReader:
                 best, best_d = pair, d
         return best
 
-    def _change_groups(self, changes: list[Figure], amount: Optional[Figure]) -> list[list[Figure]]:
+    def _change_groups(self, changes: list[Figure]) -> list[list[Figure]]:
+        """Two percents for one amount ("up 6.56% month-on-month and 69.46% year-on-year") make
+        two claims; an absolute change goes with the first."""
         if not changes:
             return [[]]
         pcts = [c for c in changes if c.kind == "percent"]
@@ -410,8 +579,7 @@ class SentenceReader:
         if len(pcts) <= 1:
             return [changes]
         groups = [[p] for p in pcts]
-        if abss:
-            groups[0].extend(abss)
+        groups[0].extend(abss)
         return groups
 
     def _claim(self, cue: Cue, sent: dict, reporter, partner, commodity, amount: Optional[Figure],
@@ -420,14 +588,19 @@ class SentenceReader:
         flow = cue.flow
         if amount is None and not changes:
             return None
+        s_text = self.text[sent["start"]:sent["end"]]
         change: Optional[dict] = None
         approx = bool(amount is not None and amount.hedge)
         pos = amount.start if amount is not None else changes[0].start
+        figure_partner = (amount.partner if amount is not None else None) or next(
+            (c.partner for c in changes if c.partner), None)
+        if figure_partner and figure_partner != reporter:
+            partner = figure_partner
         if changes:
             change = {}
             for c in changes:
                 approx = approx or bool(c.hedge)
-                sign = self._sign(c, seg_start, seg_end)
+                sign = self._sign(c, sent)
                 if c.kind == "percent":
                     value = c.value
                     if value >= 0 and sign < 0:
@@ -436,8 +609,8 @@ class SentenceReader:
                 else:
                     value = c.value if sign >= 0 else -c.value
                     change["absolute"] = {"value": _num(value), "unit": c.unit}
-            basis = find_basis(self.text[changes[0].start:min(seg_end, changes[0].end + 60)]) or find_basis(
-                self.text[seg_start:changes[0].start])
+            first = changes[0]
+            basis = find_basis(s_text, first.start - sent["start"], first.end - sent["start"])
             if basis in _BASIS_WORDS:
                 change["basis"] = basis
         amount_dict = None
@@ -452,7 +625,8 @@ class SentenceReader:
             "flow": flow,
             "reporter": reporter,
             "partner": partner,
-            "commodity": commodity,
+            "commodity": (amount.commodity if amount is not None and amount.commodity else None)
+            or next((c.commodity for c in changes if c.commodity), None) or commodity,
             "period": None if period is None else {
                 "start": period.start.isoformat(), "end": period.end.isoformat(), "grain": period.grain},
             "amount": amount_dict,
@@ -463,22 +637,17 @@ class SentenceReader:
             "_explicit_period": explicit_period,
         }
 
-    def _sign(self, f: Figure, seg_start: int, seg_end: int) -> int:
+    def _sign(self, f: Figure, sent: dict) -> int:
         if f.text.lstrip().startswith(("-", "−", "–")):
             return -1
-        before = self.text[seg_start:f.start]
-        d = direction(before[-60:])
-        if d:
-            return d
-        after = self.text[f.end:min(seg_end, f.end + 30)]
-        d = direction(after)
-        if d:
-            return d
-        return direction(self.text[seg_start:seg_end]) or 1
+        s_text = self.text[sent["start"]:sent["end"]]
+        d = direction(s_text, f.start - sent["start"], f.end - sent["start"])
+        return d or 1
 
     def _is_deficit(self, amount: Figure, sent: dict, cue: Cue) -> bool:
-        window = self.text[max(sent["start"], amount.start - 60):min(sent["end"], amount.end + 25)].lower()
-        a = amount.start - max(sent["start"], amount.start - 60)
+        lo = max(sent["start"], amount.start - 60)
+        window = self.text[lo:min(sent["end"], amount.end + 25)].lower()
+        a = amount.start - lo
         spots = [(abs(m.start() - a), m.group()) for m in re.finditer(r"deficit|surplus|positive|negative", window)]
         if not spots:
             return "deficit" in cue.text.lower()
@@ -486,18 +655,24 @@ class SentenceReader:
         return spots[0][1] in ("deficit", "negative")
 
     # ------------------------------------------------------------------ who, what, when
-    def _who(self, cue: Cue, sent: dict, s_text: str) -> tuple[Optional[str], Optional[str], bool]:
+    def _who(self, cue: Cue, sent: dict) -> tuple[Optional[str], Optional[str], bool]:
         text = self.text
         places = [p for p in sent["places"] if p["label"] in ("COUNTRY", "DEMONYM", "CAPITAL", "GROUP")]
+        # places followed by a currency word ("US dollars", "Singapore dollars") are no places
+        places = [p for p in places if not re.match(r"^\s*(?:\$|dollars?|shillings?|rupees?|pesos?|yuan)\b",
+                                                    text[p["end"]:p["end"] + 10], re.I)]
         reporter = partner = None
-        for p in places:
+        for i, p in enumerate(places):
             before = text[max(sent["start"], p["start"] - 14):p["start"]].lower()
             after = text[p["end"]:p["end"] + 12].lower()
             is_country = p["label"] != "GROUP"
-            if re.search(r"\b(?:to|into|for)\s+(?:the\s+)?$", before) and cue.flow in ("export", "balance", "trade"):
+            prev = places[i - 1] if i > 0 else None
+            if prev is not None and re.fullmatch(r"\s*[-–/]\s*", text[prev["end"]:p["start"]]):
+                partner = partner or p["id"]  # "Cambodia-Japan trade", "Chinese-Russian trade"
+            elif re.search(r"\b(?:to|into|for)\s+(?:the\s+)?$", before) and cue.flow in ("export", "balance", "trade"):
                 partner = partner or p["id"]
             elif re.search(r"\bfrom\s+(?:the\s+)?$", before):
-                if cue.flow == "import" or (cue.flow == "trade"):
+                if cue.flow in ("import", "trade"):
                     partner = partner or p["id"]
                 elif is_country:
                     reporter = reporter or p["id"]
@@ -507,118 +682,138 @@ class SentenceReader:
                 reporter = reporter or p["id"]
             elif p["label"] == "DEMONYM" and p["start"] > cue.end and cue.flow == "import":
                 partner = partner or p["id"]
-            elif re.match(r"^\s*[-–]\s*\w", after) and cue.flow == "trade" and is_country:
-                reporter = reporter or p["id"]
             elif is_country and (p.get("possessive") or p["start"] < cue.start):
-                if reporter is None:
+                if reporter is None and not re.match(r"^\s*(?:with|at|\()", after):
                     reporter = p["id"]
+        explicit_reporter = reporter is not None
         if reporter is None:
             agencies = [p for p in sent["places"] if p["label"] == "AGENCY"]
             reporter = agencies[0]["id"] if agencies else (self.context.reporter or self.doc_reporter)
         explicit_partner = partner is not None
         if partner == reporter:
-            partner = None
-            explicit_partner = False
+            partner, explicit_partner = None, False
+        seg_text = text[sent["start"]:sent["end"]]
+        if explicit_partner and reporter and explicit_reporter and self.doc_pair is None and cue.flow == "trade":
+            self.doc_pair = (reporter, partner)
         if partner is None:
-            seg = text[sent["start"]:sent["end"]]
-            if _BILATERAL.search(seg) and self.context.partner:
+            if self.doc_pair and reporter in self.doc_pair and not _TOTAL.search(seg_text):
+                partner = self.doc_pair[1] if reporter == self.doc_pair[0] else self.doc_pair[0]
+            elif _BILATERAL.search(seg_text) and self.context.partner:
                 partner = self.context.partner
             else:
                 partner = "WLD"
         if explicit_partner:
             self.context.partner = partner
-        return reporter, partner, explicit_partner
+        return reporter, partner, explicit_reporter
 
     def _commodity(self, cue: Cue, sent: dict) -> Optional[str]:
         text = self.text
-        cue_text = cue.text.lower()
-        if cue.flow == "trade" or cue.flow == "balance":
-            # "non-oil trade", "services trade surplus"
+        if cue.flow in ("trade", "balance"):
             m = re.search(r"((?:[\w-]+\s+){0,2})$", text[max(sent["start"], cue.start - 30):cue.start])
-            words = (m.group(1) if m else "").split()
-            words = [w for w in words if w.lower() in ("non-oil", "services", "service", "goods")]
-            words = [w for w in words if w.lower() != "goods"]
-            return " ".join(w.lower() for w in words) or None
+            words = [w.lower() for w in (m.group(1) if m else "").split()]
+            words = [w for w in words if w in ("non-oil", "services", "service")]
+            if cue.text.lower().startswith("net"):
+                inner = cue.text.lower().split()
+                words += [w for w in inner[1:-1] if w in ("services", "service", "goods")]
+            if "services" in words or "service" in words:
+                return "services"
+            return " ".join(words) or None
+        if re.match(r"re-?exports?", cue.text, re.I):
+            return "re-exports"
         # "exports of X to/from/in ..."
         after = text[cue.end:sent["end"]]
         m = re.match(r"\s+of\s+((?:[\w&'’-]+(?:,\s*|\s+)){0,8}?)(?=to\b|from\b|in\b|into\b|during\b|for\b|at\b|by\b|"
                      r"with\b|on\b|over\b|compared\b|rose\b|fell\b|increased\b|decreased\b|declined\b|grew\b|were\b|"
                      r"was\b|surged\b|soared\b|jumped\b|dropped\b|totalled\b|totaled\b|reached\b|amounted\b|stood\b|"
-                     r"worth\b|valued\b|\(|\d|[$€£¥]|US|$)", after)
+                     r"worth\b|valued\b|had\b|have\b|has\b|\(|\d|[$€£¥]|US|$)", after)
         if m and not re.match(r"\s+of\s+(?:\$|[\d€£¥])", after):
-            phrase = m.group(1).strip(" ,")
-            phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
-            words = [w for w in re.split(r"\s+", phrase) if w]
-            if words and not any(w.lower().strip(",") in _AGGREGATE for w in words[-1:]):
-                if all(w.lower() not in ("goods", "merchandise") for w in words):
-                    return self._clean_commodity(phrase)
+            phrase = re.sub(r"^(?:the|a|an)\s+", "", m.group(1).strip(" ,"), flags=re.I)
+            found = self._clean_commodity(phrase, sent)
+            if found:
+                return found
+        # "4.68 million tonnes of rice"
+        for q in sent["quantities"]:
+            if q["start"] >= sent["start"]:
+                m = re.match(r"\s+of\s+((?:[\w&'’-]+\s*){1,4}?)(?=,|\.|\s+(?:to|from|in|into|during|for|at|by|with|on|"
+                             r"worth|valued|were|was|and\s+\d|\d)\b|$)", text[q["end"]:sent["end"]])
+                if m:
+                    found = self._clean_commodity(m.group(1), sent)
+                    if found:
+                        return found
         # "X exports" / "X export revenue"
         before = text[max(sent["start"], cue.start - 60):cue.start]
         tokens = re.findall(r"[\w&'’-]+|[^\w\s]", before)
         picked: list[str] = []
-        place_spans = [(p["start"], p["end"]) for p in sent["places"]]
+        place_words = {w for p in sent["places"] for w in p["text"].split()}
         for tok in reversed(tokens):
             low = tok.lower()
-            if not re.match(r"[\w&-]", tok) or low in _COMMODITY_STOP or low.endswith(("'s", "’s")):
-                break
-            if any(tok in text[a:b] for a, b in place_spans if a >= cue.start - 60):
-                break
-            if tok[0].isdigit():
+            if not re.match(r"[\w&-]", tok) or low in _COMMODITY_STOP or low in _NOT_COMMODITY_WORDS \
+                    or low.endswith(("'s", "’s", "ing")) or tok in place_words or tok[0].isdigit():
                 break
             picked.append(low)
             if len(picked) >= 4:
                 break
         picked.reverse()
-        if picked and picked[-1] in ("sector",):
+        if picked and picked[-1] == "sector":
             picked = picked[:-1]
-        if not picked or all(w in _AGGREGATE for w in picked):
-            return None
-        return self._clean_commodity(" ".join(picked))
+        if not picked:
+            # "export earnings from the woven sector", "the knitwear sector fetched"
+            m = re.search(r"\bthe\s+([\w-]+)\s+sector\b", text[sent["start"]:sent["end"]], re.I)
+            return m.group(1).lower() if m else None
+        return self._clean_commodity(" ".join(picked), sent)
 
     @staticmethod
-    def _clean_commodity(phrase: str) -> Optional[str]:
-        phrase = phrase.strip().lower()
-        phrase = re.sub(r"\s+", " ", phrase)
-        if not phrase or phrase in _AGGREGATE:
+    def _clean_commodity(phrase: str, sent: Optional[dict] = None) -> Optional[str]:
+        phrase = re.sub(r"\s+", " ", phrase.strip(" ,;:")).lower()
+        if not phrase:
+            return None
+        words = phrase.replace(",", " ").split()
+        if all(w in _AGGREGATE or w in _COMMODITY_STOP for w in words):
+            return None
+        if any(w in ("goods", "merchandise") for w in words) and len(words) <= 2 and words[0] in _AGGREGATE | {"total"}:
+            return None
+        if any(w in _NOT_COMMODITY_WORDS for w in words[:1]) or any(ch.isdigit() for ch in phrase):
             return None
         return phrase
 
     def _main_period(self, cue: Cue, periods: list[dict], seg_start: int, seg_end: int) -> tuple[Optional[Period], bool]:
-        absolute = [p for p in periods if not p["relative"] and p["period"] is not None]
-        in_seg = [p for p in absolute if seg_start <= p["start"] < seg_end]
+        own = [p for p in periods if not p["relative"] and not p["comparison"] and p["period"] is not None]
+        in_seg = [p for p in own if seg_start <= p["start"] < seg_end]
         if in_seg:
             anchor = cue.figures[0].start
             in_seg.sort(key=lambda p: abs(p["start"] - anchor))
             return in_seg[0]["period"], True
-        if absolute:
-            return absolute[0]["period"], True
+        if own:
+            return own[0]["period"], True
+        # "in the previous year", "the same period" as the sentence's own period
+        for p in periods:
+            if p["relative"] and not p["comparison"] and self.context.period is not None:
+                resolved = parse_period(p["text"], published=self.anchor, country=self.doc_reporter,
+                                        reference=self.context.period)
+                if resolved is not None:
+                    return resolved, True
         return self.context.period, False
 
-    def _base_period(self, b: Figure, main: Optional[Period], periods: list[dict], seg_end: int, amount_basis) -> Optional[Period]:
-        # an explicit period right after the base amount ("$30.75 billion in April 2021")
-        for p in periods:
-            if b.end <= p["start"] <= b.end + 30:
+    def _base_period(self, b: Figure, main: Optional[Period], periods: list[dict], seg_end: int) -> Optional[Period]:
+        for p in periods:  # an explicit period right after the base ("$30.75 billion in April 2021")
+            if b.end <= p["start"] <= b.end + 30 or (p["end"] <= b.start and p["end"] >= b.start - 4):
                 if not p["relative"] and p["period"] is not None:
                     return p["period"]
                 if p["relative"] and main is not None:
-                    resolved = parse_period(p["text"], published=self.published, country=self.doc_reporter, reference=main)
+                    resolved = parse_period(p["text"], published=self.anchor, country=self.doc_reporter, reference=main)
                     if resolved is not None:
                         return resolved
         for p in periods:
             if p["relative"] and main is not None:
-                resolved = parse_period(p["text"], published=self.published, country=self.doc_reporter, reference=main)
-                if resolved is not None:
+                resolved = parse_period(p["text"], published=self.anchor, country=self.doc_reporter, reference=main)
+                if resolved is not None and resolved != main:
                     return resolved
         if main is None:
             return None
-        window = self.text[b.start - 80 if b.start > 80 else 0:seg_end]
-        basis = find_basis(window)
-        if basis == "mom":
+        window = self.text[max(0, b.start - 80):seg_end]
+        if find_basis(window) == "mom" or re.search(r"\b(?:previous|preceding|prior)\s+month", window, re.I):
             return shift_period(main, months=-1)
         return shift_period(main, years=-1)
-
-    def _apply_respectively(self, claims: list[dict], cues: list[Cue], sent: dict, s_text: str) -> list[dict]:
-        return claims
 
 
 def build_claims_from_mentions(text: str, mentions: dict[str, Any], published: Any = None) -> list[dict[str, Any]]:

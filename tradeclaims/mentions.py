@@ -6,6 +6,7 @@ offsets into ``doc.text``.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -16,6 +17,7 @@ from .normalize.quantity import find_quantities
 from .resources import country as country_info
 
 PLACE_LABELS = ("COUNTRY", "DEMONYM", "CAPITAL", "GROUP", "AGENCY")
+_PESO_CURRENCIES = frozenset({"MXN", "ARS", "CLP", "COP", "UYU", "PHP", "DOP", "CUP"})
 
 
 def _sentence_bounds(doc) -> list[tuple[int, int]]:
@@ -34,8 +36,16 @@ def _sentence_bounds(doc) -> list[tuple[int, int]]:
     return out
 
 
-def guess_country(places: list[dict[str, Any]]) -> str | None:
-    """The country a document is most likely about: agencies and possessives weigh most."""
+# "exports to China", "imports from Russia", "trade with Japan": the partner's position.
+_PARTNER_POSITION = re.compile(r"\b(?:to|from|with|into|and|between|than|including|like|as)\s+(?:the\s+)?$", re.I)
+
+
+def guess_country(places: list[dict[str, Any]], text: str = "", headline_end: int = 0) -> str | None:
+    """The country a document is most likely about.
+
+    Agencies, possessives ("Kenya's") and the headline weigh most; a place in a partner's
+    position ("exports to China") does not vote.
+    """
     votes: Counter[str] = Counter()
     for p in places:
         code = p["id"]
@@ -44,6 +54,10 @@ def guess_country(places: list[dict[str, Any]]) -> str | None:
         weight = {"AGENCY": 3, "COUNTRY": 2, "DEMONYM": 2, "CAPITAL": 1}.get(p["label"], 0)
         if p.get("possessive"):
             weight += 2
+        if text and p["label"] != "AGENCY" and _PARTNER_POSITION.search(text[max(0, p["start"] - 14):p["start"]]):
+            weight = 0
+        if p["start"] < headline_end:
+            weight *= 2
         votes[code] += weight
     if not votes:
         return None
@@ -67,12 +81,16 @@ def find_mentions(doc) -> dict[str, Any]:
                 "start": ent.start_char, "end": ent.end_char, "label": ent.label_, "id": ent.ent_id_,
                 "text": ent.text, "possessive": after in ("'s", "’s") or (after[:1] in "'’" and ent.text.endswith("s")),
             })
-    country = guess_country(places)
+    bounds = _sentence_bounds(doc)
+    headline_end = bounds[0][1] if bounds and "\n" in text[bounds[0][1]:bounds[0][1] + 2] else 0
+    country = guess_country(places, text, headline_end)
     info = country_info(country) if country else None
     hint = info.currency if info else None
+    if hint in _PESO_CURRENCIES:
+        hint = None  # English news writes US dollars as "$" in Latin American stories
     sentences = []
     pi = 0
-    for start, end in _sentence_bounds(doc):
+    for start, end in bounds:
         s_text = text[start:end]
         s_places = []
         while pi < len(places) and places[pi]["start"] < start:
@@ -82,17 +100,17 @@ def find_mentions(doc) -> dict[str, Any]:
             s_places.append(places[j])
             j += 1
         money = [
-            {"start": start + m.start, "end": start + m.end, "text": m.text, "value": m.amount.value,
+            {"start": start + m.start, "end": start + m.end, "text": m.text, "value": str(m.amount.value),
              "unit": m.amount.unit, "bracketed": m.bracketed, "hedge": m.hedge, "kind": "money"}
             for m in find_money(s_text, currency_hint=hint)
         ]
         quantities = [
-            {"start": start + q.start, "end": start + q.end, "text": q.text, "value": q.amount.value,
+            {"start": start + q.start, "end": start + q.end, "text": q.text, "value": str(q.amount.value),
              "unit": q.amount.unit, "bracketed": False, "hedge": q.hedge, "kind": "quantity"}
             for q in find_quantities(s_text)
         ]
         percents = [
-            {"start": start + p.start, "end": start + p.end, "text": p.text, "value": p.value,
+            {"start": start + p.start, "end": start + p.end, "text": p.text, "value": str(p.value),
              "hedge": p.hedge, "kind": "percent"}
             for p in find_percents(s_text)
         ]
