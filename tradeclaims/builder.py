@@ -67,7 +67,7 @@ _ABS_CHANGE_BEFORE = re.compile(
 )
 _SHARE_AFTER = re.compile(r"^\s*(?:of\b|share\b|stake\b|market\s+share)", re.I)
 _SHARE_BEFORE = re.compile(
-    r"\b(?:account(?:s|ed|ing)?\s+for|share\s+of|making\s+up|make[s]?\s+up|made\s+up|constitut\w+|represent(?:s|ed|ing)?)"
+    r"\b(?:account(?:s|ed|ing)?\s+for|share\s+of|making\s+up|make[s]?\s+up|made\s+up|constitut\w+|compris\w+|represent(?:s|ed|ing)?)"
     r"\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|some\s+|roughly\s+)?$",
     re.I,
 )
@@ -459,7 +459,7 @@ class SentenceReader:
             return []
         if _OUT_OF_SCOPE.search(self.text[min(cue.end, cue.figures[0].start):cue.figures[0].start]):
             return []
-        reporter, partner, explicit_reporter = self._who(cue, sent)
+        reporter, partner, explicit_reporter = self._who(cue, sent, self._who_start(cue, ci, cues, sent))
         commodity = self._commodity(cue, sent) if cue.text else inherited_commodity
         main_period, explicit_period = self._main_period(cue, periods, seg_start, seg_end)
 
@@ -523,6 +523,15 @@ class SentenceReader:
                     claim["_base"] = True
                     claims.append(claim)
         return claims
+
+    def _who_start(self, cue: Cue, ci: int, cues: list[Cue], sent: dict) -> int:
+        """Where the places of a cue's clause begin: after the previous cue's clause break."""
+        if ci == 0:
+            return sent["start"]
+        lo = cues[ci - 1].end
+        gap = self.text[lo:cue.start]
+        breaks = list(re.finditer(r",|;|\bwhile\b|\bwhilst\b|\bwhereas\b|\band\b|\bbut\b|–|—", gap))
+        return lo + (breaks[-1].end() if breaks else 0)
 
     def _clause_start(self, sent: dict, at: int) -> int:
         window = self.text[sent["start"]:at]
@@ -655,9 +664,10 @@ class SentenceReader:
         return spots[0][1] in ("deficit", "negative")
 
     # ------------------------------------------------------------------ who, what, when
-    def _who(self, cue: Cue, sent: dict) -> tuple[Optional[str], Optional[str], bool]:
+    def _who(self, cue: Cue, sent: dict, clause_start: int) -> tuple[Optional[str], Optional[str], bool]:
         text = self.text
-        places = [p for p in sent["places"] if p["label"] in ("COUNTRY", "DEMONYM", "CAPITAL", "GROUP")]
+        places = [p for p in sent["places"] if p["label"] in ("COUNTRY", "DEMONYM", "CAPITAL", "GROUP")
+                  and p["start"] >= clause_start]
         # places followed by a currency word ("US dollars", "Singapore dollars") are no places
         places = [p for p in places if not re.match(r"^\s*(?:\$|dollars?|shillings?|rupees?|pesos?|yuan)\b",
                                                     text[p["end"]:p["end"] + 10], re.I)]
@@ -685,6 +695,13 @@ class SentenceReader:
             elif is_country and (p.get("possessive") or p["start"] < cue.start):
                 if reporter is None and not re.match(r"^\s*(?:with|at|\()", after):
                     reporter = p["id"]
+        if clause_start > sent["start"]:
+            # a later clause of the sentence keeps the sentence's own reporter and partner
+            first_reporter, first_partner, first_explicit = self._who(cue, sent, sent["start"])
+            if reporter is None and first_explicit:
+                reporter = first_reporter
+            if partner is None and first_partner != "WLD" and not _TOTAL.search(text[clause_start:sent["end"]]):
+                partner = first_partner
         explicit_reporter = reporter is not None
         if reporter is None:
             agencies = [p for p in sent["places"] if p["label"] == "AGENCY"]
@@ -787,7 +804,8 @@ class SentenceReader:
             return own[0]["period"], True
         # "in the previous year", "the same period" as the sentence's own period
         for p in periods:
-            if p["relative"] and not p["comparison"] and self.context.period is not None:
+            if p["relative"] and not p["comparison"] and self.context.period is not None and not _BASE_MARKER.search(
+                    self.text[seg_start:p["start"]]):
                 resolved = parse_period(p["text"], published=self.anchor, country=self.doc_reporter,
                                         reference=self.context.period)
                 if resolved is not None:
