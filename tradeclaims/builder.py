@@ -41,7 +41,7 @@ _FLOW_RE = re.compile(
   | (?P<export>
         \b(?:re-?)?exports?(?!er)(?:ed|ing)?\b
       | \boutbound\s+shipments?\b | \bshipments?\b | \bshipped\b
-      | \bsupplies\b | \bsold\s+abroad\b | \bNODX\b
+      | \bsupplies\b | \bsold\s+abroad\b
     )
   | (?P<import>
         \bimports?(?!er)(?:ed|ing|ation)?\b | \bpurchases\b | \bbought\b
@@ -109,6 +109,8 @@ _PERCENT_BASE_BEFORE = re.compile(
     r"\b(?:previous|preceding|prior)\s+(?:month|quarter|year)['’]s\s+)$",
     re.I,
 )
+_DESTINATION = re.compile(
+    r"\b(?:market|destination|partner|buyer|customer|source|supplier|recipient)s?\b", re.I)
 _VALUE_TERMS = re.compile(r"\b(?:in\s+(?:terms\s+of\s+)?value|value[-\s]wise|by\s+value)\b", re.I)
 _VOLUME_TERMS = re.compile(
     r"\b(?:in\s+(?:terms\s+of\s+)?(?:volume|quantity|weight|tonnage)|(?:volume|quantity)[-\s]wise|by\s+volume|"
@@ -185,6 +187,13 @@ def _num(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+_ACRONYM_DEF = re.compile(
+    r"(?P<words>(?:[\w-]+\s+){1,3}?)(?P<flow>exports|imports)\s*\((?P<acr>[A-Z]{3,6})\)")
+_ITEM_START = re.compile(
+    r"(?:^|[:;]|,\s*(?:and\s+)?|\)\s*(?:,\s*)?(?:and\s+)?|\b(?:by|in|of|are|were|include[sd]?|including|as)\s+)(?=[^:;,()]*$)",
+    re.I)
+_CHANGE_VERB = (r"(?:up|down|rose|rising|fell|falling|increased|decreased|declined|grew|gained|jumped|dropped|"
+                r"surged|soared|plunged|tumbled|climbed|slipped|added|shed)")
 _PLACE_WITH_FIGURE = re.compile(r"^\s*(?:,\s*)?(?:with|at|\(|:|was\s+at|stood\s+at)\s*(?:a\s+value\s+of\s+|over\s+|about\s+|some\s+|nearly\s+)?$", re.I)
 _CUE_COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and\s+)?(?:the\s+)?(?:trade\s+)?$", re.I)
 _ITEM_BEFORE_FIGURE = re.compile(
@@ -199,7 +208,7 @@ _NOT_COMMODITY_WORDS = frozenset(
     full-year year-on-year month-on-month year month quarter week day period value volume average daily
     record high low level levels share total overall per cent percent pct most second third first top
     main key major biggest largest leading other others said says showed shows meanwhile however also
-    regarding whilst while bank traders economists analysts officials sector sectors category earnings
+    regarding whilst while whose out bank traders economists analysts officials sector sectors category earnings
     revenue revenues receipts proceeds sales number amount quantity quantities import export imports exports
     forecast estimate estimated provisional preliminary""".split()
 )
@@ -218,6 +227,30 @@ class SentenceReader:
         self.doc_pair: Optional[tuple[str, str]] = None
         self.seen_sentences: set[str] = set()
         self.anchor = self.published
+        self.acronyms = self._acronyms(text)
+        self.headline_pair = self._headline_pair(mentions.get("sentences", []))
+        self.listed: set[str] = set()
+
+    @staticmethod
+    def _acronyms(text: str) -> dict[str, tuple[str, Optional[str]]]:
+        """Flows the text names by an acronym it defines: "non-oil domestic exports (NODX)"."""
+        out: dict[str, tuple[str, Optional[str]]] = {}
+        for m in _ACRONYM_DEF.finditer(text):
+            flow = "import" if m.group("flow").lower().startswith("import") else "export"
+            words = [w.lower() for w in m.group("words").split() if w.lower() not in _COMMODITY_STOP]
+            out[m.group("acr")] = (flow, " ".join(words) or None)
+        return out
+
+    def _headline_pair(self, sentences: list[dict]) -> Optional[tuple[str, str]]:
+        """Two countries in the headline ("China becomes Russia's biggest trading partner")
+        are the pair that "the two countries" and "bilateral trade" refer to."""
+        if not sentences:
+            return None
+        codes = []
+        for p in sentences[0]["places"]:
+            if p["label"] in ("COUNTRY", "DEMONYM") and p["id"] not in codes:
+                codes.append(p["id"])
+        return (codes[0], codes[1]) if len(codes) == 2 else None
 
     # ------------------------------------------------------------------ document level
     def read(self) -> list[dict[str, Any]]:
@@ -269,6 +302,7 @@ class SentenceReader:
                 return []
         self._assign_figures(figures, cues)
         self._figure_partners(figures, sent)
+        self._figure_items(figures, sent)
         if "respectively" in s_text.lower():
             self._respectively(cues, figures, sent)
         claims: list[dict[str, Any]] = []
@@ -345,6 +379,12 @@ class SentenceReader:
             if re.match(r"\s+exceed", s_text[m.end():]) or re.search(r"\bwhich\s+$", s_text[:m.start()]):
                 continue
             cues.append(Cue(flow, a, b, m.group()))
+        for acr, (flow, _) in self.acronyms.items():
+            for m in re.finditer(rf"\b{re.escape(acr)}\b", s_text):
+                a, b = offset + m.start(), offset + m.end()
+                if self.text[b:b + 1] != ")":
+                    cues.append(Cue(flow, a, b, m.group()))
+        cues.sort(key=lambda c: c.start)
         # "over imports of $46 billion": the same flow named again for the base is no new flow
         out: list[Cue] = []
         for cue in cues:
@@ -381,6 +421,36 @@ class SentenceReader:
             for p in places:
                 if p["end"] <= f.start and _PLACE_WITH_FIGURE.match(self.text[p["end"]:f.start]):
                     f.partner = p["id"]
+
+    def _figure_items(self, figures: list[Figure], sent: dict) -> None:
+        """Itemised lists: "metal components (-27.8%)", "road vehicles, up $393 million (13 per
+        cent)", "coal (down by 9.2%)": the noun phrase right before a figure is its commodity."""
+        text = self.text
+        semicolons = ";" in text[sent["start"]:sent["end"]]
+        prev_end = sent["start"]
+        for f in figures:
+            window = text[prev_end:f.start]
+            m = re.search(r"(?:\(\s*(?:-|–|" + _CHANGE_VERB + r"\s+(?:by\s+)?)?|,\s*" + _CHANGE_VERB +
+                          r"\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+)?)$", window, re.I)
+            prev_end = f.end
+            if not m:
+                continue
+            head = window[:m.start()]
+            if not head.strip() or head.rstrip().endswith((")", "%")):
+                continue
+            if semicolons:
+                cut = max(head.rfind(";"), head.rfind(":"))
+                item = head[cut + 1:] if cut >= 0 else head
+                item = re.sub(r"^\s*(?:and\s+)", "", item)
+            else:
+                starts = list(_ITEM_START.finditer(head))
+                item = head[starts[-1].end():] if starts else head
+            item = re.sub(r"^\s*(?:and|the|a|an)\s+", "", item.strip(), flags=re.I)
+            if not item or len(item.split()) > 12:
+                continue
+            found = self._clean_commodity(item)
+            if found:
+                f.commodity = found
 
     def _respectively(self, cues: list[Cue], figures: list[Figure], sent: dict) -> None:
         """"A and B rose 2% and 3%, respectively": pair the listed flows or places with the figures."""
@@ -427,6 +497,7 @@ class SentenceReader:
             if len(figs) >= 2 and len(places) == len(figs):
                 for p, f in zip(places, figs):
                     f.partner = p["id"]
+                    self.listed.add(p["start"])
                 return
         amounts = [f for f in cue.figures if f.kind in ("money", "quantity")]
         changes = [f for f in cue.figures if f.kind == "percent"]
@@ -671,7 +742,9 @@ class SentenceReader:
         # places followed by a currency word ("US dollars", "Singapore dollars") are no places
         places = [p for p in places if not re.match(r"^\s*(?:\$|dollars?|shillings?|rupees?|pesos?|yuan)\b",
                                                     text[p["end"]:p["end"] + 10], re.I)]
+        places = [p for p in places if p["start"] not in self.listed]
         reporter = partner = None
+        reporter_gap = None
         for i, p in enumerate(places):
             before = text[max(sent["start"], p["start"] - 14):p["start"]].lower()
             after = text[p["end"]:p["end"] + 12].lower()
@@ -690,11 +763,35 @@ class SentenceReader:
                 partner = partner or p["id"]
             elif re.search(r"\bbetween\s+(?:the\s+)?$", before) and is_country:
                 reporter = reporter or p["id"]
+            elif re.search(r"\b(?:balance|surplus|deficit|exports?|imports?|trade)\s+of\s+(?:the\s+)?$", before) \
+                    and p["label"] == "COUNTRY":
+                reporter, reporter_gap = p["id"], 0  # "the positive balance of Russia"
+            elif re.match(r"^\s*,\s*whose\b", after) and is_country:
+                reporter, reporter_gap = p["id"], 0
             elif p["label"] == "DEMONYM" and p["start"] > cue.end and cue.flow == "import":
                 partner = partner or p["id"]
             elif is_country and (p.get("possessive") or p["start"] < cue.start):
-                if reporter is None and not re.match(r"^\s*(?:with|at|\()", after):
-                    reporter = p["id"]
+                governed = re.search(r"\b(?:to|from|with|into|for|of|in|at|by|on|than|over)\s+(?:the\s+)?$", before)
+                if not re.match(r"^\s*(?:with|at|\()", after) and reporter_gap != 0 and not (governed and reporter):
+                    gap = abs(cue.start - p["end"])
+                    # the place nearest the flow word is its owner ("China's demand ... New Zealand's exports")
+                    if reporter is None or (p["start"] < cue.start and gap < (reporter_gap or 10**6)):
+                        if reporter is not None and reporter != p["id"] and partner is None and \
+                                _DESTINATION.search(text[sent["start"]:sent["end"]]):
+                            partner = reporter  # "China was New Zealand's main export destination"
+                        reporter, reporter_gap = p["id"], gap
+                elif reporter is not None and partner is None and cue.flow in ("trade", "balance") and \
+                        p["id"] != reporter:
+                    partner = p["id"]
+        m_anaphor = re.search(r"\bthe\s+(?:kingdom|country|nation|island\s+nation|republic)(?:['’]s)?\s+(?:\w+\s+){0,2}$",
+                              text[max(sent["start"], cue.start - 40):cue.start], re.I)
+        if m_anaphor and self.doc_reporter:
+            reporter = self.doc_reporter
+        if reporter is not None and partner is None and cue.flow in ("trade", "balance", "export", "import"):
+            others = [p for p in places if p["label"] != "GROUP" and p["id"] != reporter and p["start"] < cue.start
+                      and not p.get("possessive")]
+            if others and _DESTINATION.search(text[sent["start"]:sent["end"]]):
+                partner = others[0]["id"]
         if clause_start > sent["start"]:
             # a later clause of the sentence keeps the sentence's own reporter and partner
             first_reporter, first_partner, first_explicit = self._who(cue, sent, sent["start"])
@@ -715,6 +812,12 @@ class SentenceReader:
         if partner is None:
             if self.doc_pair and reporter in self.doc_pair and not _TOTAL.search(seg_text):
                 partner = self.doc_pair[1] if reporter == self.doc_pair[0] else self.doc_pair[0]
+            elif _BILATERAL.search(seg_text) and self.headline_pair and (
+                    reporter in self.headline_pair or reporter == self.doc_reporter):
+                a, b = self.headline_pair
+                if reporter not in self.headline_pair:
+                    reporter = a
+                partner = b if reporter == a else a
             elif _BILATERAL.search(seg_text) and self.context.partner:
                 partner = self.context.partner
             else:
@@ -737,12 +840,20 @@ class SentenceReader:
             return " ".join(words) or None
         if re.match(r"re-?exports?", cue.text, re.I):
             return "re-exports"
+        if cue.text in self.acronyms:
+            base = self.acronyms[cue.text][1]
+            m = re.search(r"([\w-]+)\s+$", text[max(sent["start"], cue.start - 25):cue.start])
+            if m and m.group(1).lower() not in _COMMODITY_STOP and m.group(1).lower() not in _NOT_COMMODITY_WORDS \
+                    and not m.group(1).endswith(("'s", "’s")) and m.group(1)[0].islower() or (m and "-" in m.group(1)):
+                return f"{m.group(1).lower()} {base}" if base else m.group(1).lower()
+            return base
         # "exports of X to/from/in ..."
         after = text[cue.end:sent["end"]]
         m = re.match(r"\s+of\s+((?:[\w&'’-]+(?:,\s*|\s+)){0,8}?)(?=to\b|from\b|in\b|into\b|during\b|for\b|at\b|by\b|"
                      r"with\b|on\b|over\b|compared\b|rose\b|fell\b|increased\b|decreased\b|declined\b|grew\b|were\b|"
                      r"was\b|surged\b|soared\b|jumped\b|dropped\b|totalled\b|totaled\b|reached\b|amounted\b|stood\b|"
-                     r"worth\b|valued\b|had\b|have\b|has\b|\(|\d|[$€£¥]|US|$)", after)
+                     r"worth\b|valued\b|had\b|have\b|has\b|which\b|led\b|accounted\b|made\b|continued\b|remained\b|"
+                     r"contributed\b|saw\b|showed\b|registered\b|recorded\b|posted\b|hit\b|\(|\d|[$€£¥]|US|$)", after)
         if m and not re.match(r"\s+of\s+(?:\$|[\d€£¥])", after):
             phrase = re.sub(r"^(?:the|a|an)\s+", "", m.group(1).strip(" ,"), flags=re.I)
             found = self._clean_commodity(phrase, sent)
@@ -757,6 +868,14 @@ class SentenceReader:
                     found = self._clean_commodity(m.group(1), sent)
                     if found:
                         return found
+        # "importing rice from", "exported crude oil to"
+        if re.search(r"(?:ed|ing)$", cue.text, re.I):
+            m = re.match(r"\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+(?=from|to|in|worth|valued|at|by|for|into)\b",
+                         text[cue.end:sent["end"]])
+            if m:
+                found = self._clean_commodity(m.group(1))
+                if found:
+                    return found
         # "X exports" / "X export revenue"
         before = text[max(sent["start"], cue.start - 60):cue.start]
         tokens = re.findall(r"[\w&'’-]+|[^\w\s]", before)
@@ -781,6 +900,10 @@ class SentenceReader:
 
     @staticmethod
     def _clean_commodity(phrase: str, sent: Optional[dict] = None) -> Optional[str]:
+        if sent is not None:
+            for p in sent["places"]:  # "Russian liquefied natural gas": the origin is the partner, not the product
+                if phrase.startswith(p["text"] + " "):
+                    phrase = phrase[len(p["text"]) + 1:]
         phrase = re.sub(r"\s+", " ", phrase.strip(" ,;:")).lower()
         if not phrase:
             return None

@@ -17,6 +17,8 @@ from .normalize.quantity import find_quantities
 from .resources import country as country_info
 
 PLACE_LABELS = ("COUNTRY", "DEMONYM", "CAPITAL", "GROUP", "AGENCY")
+_CURRENCY_AFTER = re.compile(r"\s?(?:\$|dollars?\b|shillings?\b|rupees?\b|pesos?\b|yuan\b|riyals?\b|pounds?\b|"
+                             r"dirhams?\b|ringgit\b|baht\b|won\b|yen\b|euros?\b|francs?\b|lira\b|rand\b|naira\b)", re.I)
 _PESO_CURRENCIES = frozenset({"MXN", "ARS", "CLP", "COP", "UYU", "PHP", "DOP", "CUP"})
 
 
@@ -76,6 +78,8 @@ def find_mentions(doc) -> dict[str, Any]:
     places = []
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
+            if _CURRENCY_AFTER.match(text, ent.end_char):
+                continue  # "US $ 30.66 billion", "U.S. dollars", "Singapore dollars" name a currency
             after = text[ent.end_char:ent.end_char + 2]
             places.append({
                 "start": ent.start_char, "end": ent.end_char, "label": ent.label_, "id": ent.ent_id_,
