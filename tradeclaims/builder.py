@@ -62,7 +62,8 @@ _ABS_CHANGE_BEFORE = re.compile(
     r"(?:\b(?:up|down|rose|rising|risen|rise|fell|falling|fallen|increased|increasing|increase|decreased|decrease|"
     r"declined|dropped|grew|gained|added|jumped|widened|narrowed|shrank|slipped|climbed|surged|plunged|improved|"
     r"expanded|contracted|lower|higher)\s+(?:by\s+)?(?:(?:nearly|about|almost|over|more\s+than|some|around)\s+)?"
-    r"|\b(?:an?\s+)?(?:increase|rise|decrease|fall|drop|decline|gain|jump)\s+of\s+)$",
+    r"|\b(?:an?\s+)?(?:increase|rise|decrease|fall|drop|decline|gain|jump)\s+of\s+"
+    r"|\b(?:rise|increase|fall|drop|decline|decrease)\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,4}of\s+)$",
     re.I,
 )
 _SHARE_AFTER = re.compile(r"^\s*(?:of\b|share\b|stake\b|market\s+share)", re.I)
@@ -79,7 +80,7 @@ _FORECAST = re.compile(
 _OUT_OF_SCOPE = re.compile(
     r"\b(?:GDP|gross\s+domestic|investment|investments|FDI|tourism|tourists?|inflation|prices?|production|output|"
     r"remittances?|reserves|budget|revenue\s+collection|tax(?:es)?|tariffs?|market\s+cap\w*|shares?\s+of|valuation|"
-    r"sales\s+tax|salary|salaries|wages?)\b",
+    r"sales\s+tax|salary|salaries|wages?|quotas?|cap|ceiling|capacity)\b",
     re.I,
 )
 _TOTAL = re.compile(
@@ -89,7 +90,9 @@ _TOTAL = re.compile(
 )
 _BILATERAL = re.compile(r"\b(?:bilateral|mutual|two-way|between\s+the\s+two\s+countries|the\s+two\s+countries)\b", re.I)
 _ANAPHOR = re.compile(
-    r"^\W*(?:this|that|it|these|those|the\s+figures?|the\s+(?:total|value|volume|amount)|quantities|volumes?)\b",
+    r"^\W*(?:[^,]{0,40},\s*)?(?:this|that|it|these|those|the\s+figures?|the\s+(?:total|value|volume|amount)|"
+    r"quantities|volumes?)\b"
+    r"|\bfollowed\s+(?:with|by)\b",  # "Japan followed with SR5913 billion": the list goes on
     re.I,
 )
 _HEDGE_WORDS = re.compile(
@@ -111,6 +114,9 @@ _PERCENT_BASE_BEFORE = re.compile(
 )
 _DESTINATION = re.compile(
     r"\b(?:market|destination|partner|buyer|customer|source|supplier|recipient)s?\b", re.I)
+_HABITUAL = re.compile(
+    r"\b(?:typically|usually|normally|generally|traditionally|tends?\s+to|every\s+year|each\s+year|"
+    r"in\s+(?:a|an)\s+(?:typical|normal|average)\s+year)\b", re.I)
 _VALUE_TERMS = re.compile(r"\b(?:in\s+(?:terms\s+of\s+)?value|value[-\s]wise|by\s+value)\b", re.I)
 _VOLUME_TERMS = re.compile(
     r"\b(?:in\s+(?:terms\s+of\s+)?(?:volume|quantity|weight|tonnage)|(?:volume|quantity)[-\s]wise|by\s+volume|"
@@ -294,7 +300,7 @@ class SentenceReader:
             return []
         inherited_commodity = None
         if not cues:
-            if _ANAPHOR.match(s_text) and self.context.last_claim is not None:
+            if _ANAPHOR.search(s_text) and self.context.last_claim is not None:
                 prev = self.context.last_claim
                 cues = [Cue(prev["flow"], start, start, "")]
                 inherited_commodity = prev.get("commodity")
@@ -351,6 +357,11 @@ class SentenceReader:
             after = text[p["end"]:min(sent["end"], p["end"] + 25)]
             if _SHARE_AFTER.match(after) or _SHARE_BEFORE.search(before):
                 continue
+            if re.match(r"^\s*(?:,|and|or|,\s*and)\s+[\d.,]+\s*(?:%|percent|per\s+cent|pc)\s+of\b", after, re.I):
+                continue  # "imported 14.5% and 9.8% of its coffee": both are shares
+            clause = text[self._clause_start(sent, p["start"]):p["start"]]
+            if re.search(r"\bshare\b|\baccount(?:s|ed|ing)?\s+for\s+[\d.,]+\s*(?:%|percent|per\s+cent)", clause, re.I):
+                continue  # "accounted for 10% of the total, rising from 9.7%"
             if re.match(r"^\s*(?:share|of\s+(?:the\s+)?(?:total|global|world|its|their|overall))", after, re.I) or \
                     re.search(r"\bwith\s+(?:a\s+)?$", before) and re.match(r"^\s*share", after):
                 continue
@@ -376,7 +387,7 @@ class SentenceReader:
             if flow == "trade" and _NOT_FLOW_BEFORE.search(s_text[:m.start()]):
                 continue
             # "the amount by which imports exceed exports" defines a deficit, it is no flow
-            if re.match(r"\s+exceed", s_text[m.end():]) or re.search(r"\bwhich\s+$", s_text[:m.start()]):
+            if re.match(r"\s+exceed", s_text[m.end():]) or re.search(r"\b(?:which|exceed(?:s|ed)?)\s+$", s_text[:m.start()]):
                 continue
             cues.append(Cue(flow, a, b, m.group()))
         for acr, (flow, _) in self.acronyms.items():
@@ -404,7 +415,7 @@ class SentenceReader:
                 if cue.start >= f.end:
                     between = self.text[f.end:cue.start]
                     if len(between) <= 45 and re.fullmatch(
-                            r"\s*(?:\)\s*)?(?:[\w-]+\s+){0,1}(?:increase|rise|growth|jump|drop|decline|fall|gain|surge)?\s*"
+                            r"\s*(?:\)\s*)?(?:[\w-]+\s+){0,1}(?:increase|rise|growth|jump|drop|decline|fall|gain|surge)s?\s+"
                             r"(?:in|of)\s+(?:[\w-]+\s+){0,3}", between, re.I):
                         best = cue
                     break
@@ -526,7 +537,7 @@ class SentenceReader:
         seg_end = max(seg_end, *(f.end for f in cue.figures))
         clause_start = self._clause_start(sent, min(cue.start, cue.figures[0].start))
         lead = self.text[clause_start:cue.figures[0].start]
-        if _FORECAST.search(lead):
+        if _FORECAST.search(lead) or _HABITUAL.search(lead):
             return []
         if _OUT_OF_SCOPE.search(self.text[min(cue.end, cue.figures[0].start):cue.figures[0].start]):
             return []
