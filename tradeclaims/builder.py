@@ -156,6 +156,7 @@ class Figure:
     partner: Optional[str] = None  # "China with $4.6 billion", or a "respectively" list
     pair: Optional[int] = None  # for a change: the start offset of the amount it belongs to
     commodity: Optional[str] = None  # "gas, up $360 million (18 per cent)"
+    signed: bool = False  # the figure carries its own sign ("-27.8%", "halved")
 
 
 @dataclass
@@ -365,7 +366,8 @@ class SentenceReader:
             if re.match(r"^\s*(?:share|of\s+(?:the\s+)?(?:total|global|world|its|their|overall))", after, re.I) or \
                     re.search(r"\bwith\s+(?:a\s+)?$", before) and re.match(r"^\s*share", after):
                 continue
-            out.append(Figure("percent", p["start"], p["end"], p["text"], Decimal(str(p["value"])), "%", p.get("hedge")))
+            out.append(Figure("percent", p["start"], p["end"], p["text"], Decimal(str(p["value"])), "%", p.get("hedge"),
+                              signed=bool(p.get("signed"))))
         out.sort(key=lambda f: f.start)
         kept: list[Figure] = []
         for f in out:
@@ -694,7 +696,7 @@ class SentenceReader:
                 sign = self._sign(c, sent)
                 if c.kind == "percent":
                     value = c.value
-                    if value >= 0 and sign < 0:
+                    if not c.signed and value >= 0 and sign < 0:
                         value = -value
                     change["percent"] = _num(value)
                 else:

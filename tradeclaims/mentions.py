@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from .normalize.change import find_percents
+from .normalize.change import find_change_figures
 from .normalize.money import find_money
 from .normalize.period import find_periods
 from .normalize.quantity import find_quantities
@@ -115,8 +115,8 @@ def find_mentions(doc) -> dict[str, Any]:
         ]
         percents = [
             {"start": start + p.start, "end": start + p.end, "text": p.text, "value": str(p.value),
-             "hedge": p.hedge, "kind": "percent"}
-            for p in find_percents(s_text)
+             "hedge": p.hedge, "kind": "percent", "signed": p.signed}
+            for p in find_change_figures(s_text)
         ]
         periods = [
             {"start": start + f.start, "end": start + f.end, "text": f.text, "relative": f.relative}
