@@ -16,7 +16,7 @@ from typing import Any, Optional
 
 from .models import Period
 from .normalize.change import direction, find_basis
-from .normalize.period import parse_period, shift_period
+from .normalize.period import find_periods, parse_period, shift_period
 
 # ----------------------------------------------------------------------------- flow cues
 
@@ -103,7 +103,7 @@ _HEDGE_WORDS = re.compile(
 )
 _COMPARISON_BEFORE = re.compile(
     r"(?:\bfrom|\bcompared\s+(?:to|with)|\bover|\bagainst|vis-[àa]-vis|\bthan|\bin\s+comparison\s+(?:to|with)|"
-    r"\bversus|\bvs\.?|\bas\s+against|\bsince|\bbetween\s+\w+\s+and|\bthe\s+\d[\d.,]*\s*(?:%|percent|per\s+cent)\s+\w+\s+in)"
+    r"\bversus|\bvs\.?|\bas\s+against|\bsince|\babove|\bbelow|\bbetween\s+\w+\s+and|\bthe\s+\d[\d.,]*\s*(?:%|percent|per\s+cent)\s+\w+\s+in)"
     r"\s+(?:the\s+)?(?:same\s+\w+\s+(?:of|in|a)\s+)?(?:levels?\s+(?:of|in)\s+)?$",
     re.I,
 )
@@ -520,10 +520,12 @@ class SentenceReader:
 
     def _sentence_periods(self, sent: dict) -> list[dict]:
         out = []
-        for p in sent["periods"]:
-            period = None
-            if not p["relative"]:
-                period = parse_period(p["text"], published=self.anchor, country=self.doc_reporter)
+        s_text = self.text[sent["start"]:sent["end"]]
+        found = find_periods(s_text, published=self.anchor, country=self.doc_reporter, reference=self.context.period) \
+            if sent["periods"] else []
+        for f in found:
+            p = {"start": sent["start"] + f.start, "end": sent["start"] + f.end, "text": f.text, "relative": f.relative}
+            period = None if f.relative else f.period
             before = self.text[max(sent["start"], p["start"] - 40):p["start"]]
             comparison = bool(_COMPARISON_BEFORE.search(before)) or bool(
                 re.match(r"^\s*:", self.text[p["end"]:p["end"] + 3]) and self.text[max(0, p["start"] - 1)] == "(")
@@ -545,8 +547,6 @@ class SentenceReader:
             return []
         reporter, partner, explicit_reporter = self._who(cue, sent, self._who_start(cue, ci, cues, sent))
         commodity = self._commodity(cue, sent) if cue.text else inherited_commodity
-        main_period, explicit_period = self._main_period(cue, periods, seg_start, seg_end)
-
         amounts = [f for f in cue.figures if f.kind in ("money", "quantity")]
         # which amounts are the base of a comparison
         prev_end = seg_start
@@ -556,7 +556,8 @@ class SentenceReader:
             if f.kind in ("money", "quantity"):
                 near = self.text[max(seg_start, f.start - 14):f.start]
                 if (_BASE_MARKER.search(between) and seen_main) or re.search(
-                        r"\b(?:from|than)\s+(?:the\s+|a\s+)?$", near, re.I):
+                        r"\b(?:from|than)\s+(?:the\s+|a\s+)?$", near, re.I) or re.search(
+                        r"\(\s*[^()]{0,25}\d{4}\s*:\s*[+\-]?\s*$", self.text[max(seg_start, f.start - 30):f.start]):
                     f.base = True
                 else:
                     seen_main = True
@@ -568,6 +569,11 @@ class SentenceReader:
             else:
                 seen_main = True
             prev_end = f.end
+        attached = [p for p in periods for b in cue.figures if b.base and 0 <= p["start"] - b.end <= 35
+                    and not any(b.end < g.start < p["start"] for g in cue.figures)]
+        attached += [p for p in periods for b in cue.figures if b.base and 0 <= b.start - p["end"] <= 8]
+        free = [p for p in periods if p not in attached]
+        main_period, explicit_period = self._main_period(cue, free, seg_start, seg_end)
         mains = [f for f in amounts if not f.base]
         bases = [f for f in amounts if f.base]
         if not mains and bases:  # "rose from $X to $Y" is handled above; a lone "from $X" is the figure
@@ -587,9 +593,11 @@ class SentenceReader:
         pairs.extend((None, group) for group in self._group_loose(loose))
         claims = []
         for amount, changes in pairs:
+            anchor_fig = amount if amount is not None else changes[0]
+            own = self._own_period(anchor_fig, cue, free, main_period)
             for change_group in self._change_groups(changes):
                 claim = self._claim(cue, sent, reporter, partner, commodity, amount, change_group,
-                                    main_period, explicit_period, seg_start, seg_end)
+                                    own or main_period, explicit_period or own is not None, seg_start, seg_end)
                 if claim is not None:
                     claim["_explicit_reporter"] = explicit_reporter
                     claims.append(claim)
@@ -616,6 +624,29 @@ class SentenceReader:
         gap = self.text[lo:cue.start]
         breaks = list(re.finditer(r",|;|\bwhile\b|\bwhilst\b|\bwhereas\b|\band\b|\bbut\b|–|—", gap))
         return lo + (breaks[-1].end() if breaks else 0)
+
+    def _own_period(self, f: Figure, cue: Cue, periods: list[dict], main: Optional[Period]) -> Optional[Period]:
+        """A period written right after a figure is that figure's ("$13.9 billion in April and
+        $157.02 billion in 2017"); "full-year" lifts the main period to its year."""
+        clause = self.text[max(cue.start, f.start - 60) if cue.start < f.start else f.start - 60:f.start]
+        if main is not None and re.search(r"\bfull[- ]year\b", clause, re.I) and main.grain in ("month", "quarter", "half"):
+            return Period(start=dt.date(main.start.year, 1, 1), end=dt.date(main.start.year, 12, 31), grain="year")
+        for p in periods:
+            if p["relative"] or p["comparison"] or p["period"] is None:
+                continue
+            gap = self.text[f.end:p["start"]]
+            if 0 <= p["start"] - f.end <= 25 and not re.search(r"\d", gap) and re.fullmatch(
+                    r"\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:in|during|for|of|over|at\s+the\s+end\s+of)?\s*(?:the\s+)?", gap, re.I):
+                return self._between_months(p)
+        return None
+
+    def _between_months(self, p: dict) -> Period:
+        """"between August and September 2020" with a change is the later month."""
+        period = p["period"]
+        if re.match(r"between\b", p["text"], re.I) and period.grain in ("range", "month") and \
+                (period.end.year * 12 + period.end.month) - (period.start.year * 12 + period.start.month) == 1:
+            return Period(start=period.end.replace(day=1), end=period.end, grain="month")
+        return period
 
     def _clause_start(self, sent: dict, at: int) -> int:
         window = self.text[sent["start"]:at]
@@ -935,7 +966,7 @@ class SentenceReader:
         if in_seg:
             anchor = cue.figures[0].start
             in_seg.sort(key=lambda p: abs(p["start"] - anchor))
-            return in_seg[0]["period"], True
+            return self._between_months(in_seg[0]), True
         if own:
             return own[0]["period"], True
         # "in the previous year", "the same period" as the sentence's own period
@@ -950,7 +981,7 @@ class SentenceReader:
 
     def _base_period(self, b: Figure, main: Optional[Period], periods: list[dict], seg_end: int) -> Optional[Period]:
         for p in periods:  # an explicit period right after the base ("$30.75 billion in April 2021")
-            if b.end <= p["start"] <= b.end + 30 or (p["end"] <= b.start and p["end"] >= b.start - 4):
+            if b.end <= p["start"] <= b.end + 30 or (p["end"] <= b.start and p["end"] >= b.start - 8):
                 if not p["relative"] and p["period"] is not None:
                     return p["period"]
                 if p["relative"] and main is not None:
