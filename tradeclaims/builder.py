@@ -180,6 +180,10 @@ class Context:
     last_claim: Optional[dict] = None
 
 
+def explicit_partner_of(partner: Optional[str]) -> bool:
+    return partner is not None and partner != "WLD"
+
+
 def _to_date(value: Any) -> Optional[dt.date]:
     if value is None:
         return None
@@ -237,6 +241,9 @@ class SentenceReader:
         self.acronyms = self._acronyms(text)
         self.headline_pair = self._headline_pair(mentions.get("sentences", []))
         self.listed: set[str] = set()
+        self.claims_so_far = 0
+        self.claim_sentences = 0  # sentences with claims so far: the lead is the first few
+        self.prev_places: list[dict] = []
 
     @staticmethod
     def _acronyms(text: str) -> dict[str, tuple[str, Optional[str]]]:
@@ -270,7 +277,12 @@ class SentenceReader:
             if s_text in self.seen_sentences:
                 continue  # a scraping duplicate gives its claims once
             self.seen_sentences.add(s_text)
-            claims.extend(self._read_sentence(sent))
+            found = self._read_sentence(sent)
+            self.claims_so_far += len(found)
+            self.claim_sentences += bool(found)
+            claims.extend(found)
+            self.prev_places = [p for p in sent["places"] if p["label"] in ("COUNTRY", "GROUP", "CAPITAL")
+                                and not p.get("possessive")]
         return claims
 
     def _anchor_from_text(self, sentences: list[dict]) -> Optional[dt.date]:
@@ -388,6 +400,11 @@ class SentenceReader:
             flow = m.lastgroup
             if flow == "trade" and _NOT_FLOW_BEFORE.search(s_text[:m.start()]):
                 continue
+            # "accounted for 84.6% of the total exports": the denominator of a share is no flow
+            if re.search(r"(?:%|percent|per\s+cent|pc)\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w'’-]+\s+){0,3}$",
+                         s_text[max(0, m.start() - 60):m.start()], re.I) and not re.match(
+                    r"\s*(?:[–—-]|,|\(|:)\s*(?:of\s+)?(?:about\s+|nearly\s+)?(?:[$€£¥]|[A-Z]{1,3}\$|US|\d)", s_text[m.end():]):
+                continue
             # "the amount by which imports exceed exports" defines a deficit, it is no flow
             if re.match(r"\s+exceed", s_text[m.end():]) or re.search(r"\b(?:which|exceed(?:s|ed)?)\s+$", s_text[:m.start()]):
                 continue
@@ -443,7 +460,7 @@ class SentenceReader:
         prev_end = sent["start"]
         for f in figures:
             window = text[prev_end:f.start]
-            m = re.search(r"(?:\(\s*(?:-|–|" + _CHANGE_VERB + r"\s+(?:by\s+)?)?|,\s*" + _CHANGE_VERB +
+            m = re.search(r"(?:\(\s*(?:-|–|" + _CHANGE_VERB + r"\s+(?:by\s+)?)?|,\s*(?:up|down)"
                           r"\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+)?)$", window, re.I)
             prev_end = f.end
             if not m:
@@ -459,11 +476,18 @@ class SentenceReader:
                 starts = list(_ITEM_START.finditer(head))
                 item = head[starts[-1].end():] if starts else head
             item = re.sub(r"^\s*(?:and|the|a|an)\s+", "", item.strip(), flags=re.I)
-            if not item or len(item.split()) > 12:
+            if not item or len(item.split()) > 12 or find_periods(item) or any(
+                    pl["text"] in item for pl in sent["places"]):
                 continue
             found = self._clean_commodity(item)
             if found:
                 f.commodity = found
+        for f in figures:  # "6.68 million tonnes of corn and 3.71 million tonnes of barley"
+            if f.kind == "quantity" and f.commodity is None:
+                m = re.match(r"\s+of\s+((?:[\w&'’-]+\s*){1,4}?)(?=,|\.|\s+(?:to|from|in|into|during|for|at|by|with|"
+                             r"on|worth|valued|were|was|and|which)\b|$)", text[f.end:sent["end"]])
+                if m:
+                    f.commodity = self._clean_commodity(m.group(1), sent)
 
     def _respectively(self, cues: list[Cue], figures: list[Figure], sent: dict) -> None:
         """"A and B rose 2% and 3%, respectively": pair the listed flows or places with the figures."""
@@ -504,7 +528,10 @@ class SentenceReader:
         if cue is None:
             return
         places = [p for p in sent["places"] if p["label"] in ("COUNTRY", "GROUP", "CAPITAL")
-                  and not p.get("possessive") and p["end"] <= cue.figures[0].start]
+                  and not p.get("possessive") and p["end"] <= cue.figures[0].start
+                  and not re.search(r"\b(?:including|includes|such\s+as)\s+$", self.text[max(0, p["start"] - 12):p["start"]])]
+        if not places and self.prev_places:
+            places = self.prev_places  # "Their NODX grew 97.5, 54 and 14.8 percent, respectively"
         for kind in (("money", "quantity"), ("percent", "absolute")):
             figs = [f for f in cue.figures if f.kind in kind]
             if len(figs) >= 2 and len(places) == len(figs):
@@ -545,7 +572,8 @@ class SentenceReader:
             return []
         if _OUT_OF_SCOPE.search(self.text[min(cue.end, cue.figures[0].start):cue.figures[0].start]):
             return []
-        reporter, partner, explicit_reporter = self._who(cue, sent, self._who_start(cue, ci, cues, sent))
+        clause_end = cues[ci + 1].start if ci + 1 < len(cues) else sent["end"]
+        reporter, partner, explicit_reporter = self._who(cue, sent, self._who_start(cue, ci, cues, sent), clause_end)
         commodity = self._commodity(cue, sent) if cue.text else inherited_commodity
         amounts = [f for f in cue.figures if f.kind in ("money", "quantity")]
         # which amounts are the base of a comparison
@@ -574,6 +602,11 @@ class SentenceReader:
         attached += [p for p in periods for b in cue.figures if b.base and 0 <= b.start - p["end"] <= 8]
         free = [p for p in periods if p not in attached]
         main_period, explicit_period = self._main_period(cue, free, seg_start, seg_end)
+        if explicit_period and main_period is not None:
+            for f in amounts:
+                own = None if f.base else self._own_period(f, cue, free, None)
+                if own is not None and own.end < main_period.start and own.grain == main_period.grain:
+                    f.base = True  # "337.6 billion in H1 2015, and 340.6 billion in H1 2014"
         mains = [f for f in amounts if not f.base]
         bases = [f for f in amounts if f.base]
         if not mains and bases:  # "rose from $X to $Y" is handled above; a lone "from $X" is the figure
@@ -635,7 +668,7 @@ class SentenceReader:
             if p["relative"] or p["comparison"] or p["period"] is None:
                 continue
             gap = self.text[f.end:p["start"]]
-            if 0 <= p["start"] - f.end <= 25 and not re.search(r"\d", gap) and re.fullmatch(
+            if 0 <= p["start"] - f.end <= 40 and re.fullmatch(
                     r"\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:in|during|for|of|over|at\s+the\s+end\s+of)?\s*(?:the\s+)?", gap, re.I):
                 return self._between_months(p)
         return None
@@ -779,10 +812,14 @@ class SentenceReader:
         return spots[0][1] in ("deficit", "negative")
 
     # ------------------------------------------------------------------ who, what, when
-    def _who(self, cue: Cue, sent: dict, clause_start: int) -> tuple[Optional[str], Optional[str], bool]:
+    def _who(self, cue: Cue, sent: dict, clause_start: int, clause_end: Optional[int] = None
+             ) -> tuple[Optional[str], Optional[str], bool]:
         text = self.text
+        clause_end = sent["end"] if clause_end is None else clause_end
         places = [p for p in sent["places"] if p["label"] in ("COUNTRY", "DEMONYM", "CAPITAL", "GROUP")
-                  and p["start"] >= clause_start]
+                  and clause_start <= p["start"] and (p["start"] < clause_end or p["start"] < cue.end + 40)
+                  and not re.search(r"\b(?:including|includes|such\s+as|especially|notably)\s+$",
+                                    text[max(0, p["start"] - 16):p["start"]], re.I)]
         # places followed by a currency word ("US dollars", "Singapore dollars") are no places
         places = [p for p in places if not re.match(r"^\s*(?:\$|dollars?|shillings?|rupees?|pesos?|yuan)\b",
                                                     text[p["end"]:p["end"] + 10], re.I)]
@@ -810,7 +847,12 @@ class SentenceReader:
             elif re.search(r"\b(?:balance|surplus|deficit|exports?|imports?|trade)\s+of\s+(?:the\s+)?$", before) \
                     and p["label"] == "COUNTRY":
                 reporter, reporter_gap = p["id"], 0  # "the positive balance of Russia"
-            elif re.match(r"^\s*,\s*whose\b", after) and is_country:
+            elif re.match(r"^\s*,\s*whose\b", after) and is_country and 0 <= cue.start - p["end"] <= 30:
+                reporter, reporter_gap = p["id"], 0
+            elif p["label"] == "DEMONYM" and 0 <= cue.start - p["end"] <= 2 and cue.flow in ("export", "import"):
+                if reporter is not None and reporter != p["id"] and partner is None and \
+                        _DESTINATION.search(text[sent["start"]:sent["end"]]):
+                    partner = reporter  # "The United States remained the biggest market for Philippine exports"
                 reporter, reporter_gap = p["id"], 0
             elif p["label"] == "DEMONYM" and p["start"] > cue.end and cue.flow == "import":
                 partner = partner or p["id"]
@@ -831,6 +873,13 @@ class SentenceReader:
                               text[max(sent["start"], cue.start - 40):cue.start], re.I)
         if m_anaphor and self.doc_reporter:
             reporter = self.doc_reporter
+        clause_text = text[clause_start:clause_end]
+        if self.doc_reporter and re.search(r"\b(?:for|of|to|by|into)\s+the\s+(?:country|kingdom|nation)\b", clause_text, re.I) \
+                and reporter not in (None, self.doc_reporter) and not explicit_partner_of(partner):
+            partner, reporter = reporter, self.doc_reporter  # "China was the biggest source of imports for the country"
+        if re.search(r"\b(?:other|all|many|various)\s+(?:countries|markets|nations|destinations|partners|sources)\b|"
+                     r"\bfrom\s+(?:abroad|overseas)\b", clause_text, re.I):
+            partner = "WLD"
         if reporter is not None and partner is None and cue.flow in ("trade", "balance", "export", "import"):
             others = [p for p in places if p["label"] != "GROUP" and p["id"] != reporter and p["start"] < cue.start
                       and not p.get("possessive")]
@@ -838,7 +887,7 @@ class SentenceReader:
                 partner = others[0]["id"]
         if clause_start > sent["start"]:
             # a later clause of the sentence keeps the sentence's own reporter and partner
-            first_reporter, first_partner, first_explicit = self._who(cue, sent, sent["start"])
+            first_reporter, first_partner, first_explicit = self._who(cue, sent, sent["start"], sent["end"])
             if reporter is None and first_explicit:
                 reporter = first_reporter
             if partner is None and first_partner != "WLD" and not _TOTAL.search(text[clause_start:sent["end"]]):
@@ -851,7 +900,8 @@ class SentenceReader:
         if partner == reporter:
             partner, explicit_partner = None, False
         seg_text = text[sent["start"]:sent["end"]]
-        if explicit_partner and reporter and explicit_reporter and self.doc_pair is None and cue.flow == "trade":
+        if explicit_partner and reporter and explicit_reporter and self.doc_pair is None and cue.flow == "trade" \
+                and self.claim_sentences < 3 and len(partner) == 3 and partner not in ("WLD", "EU"):
             self.doc_pair = (reporter, partner)
         if partner is None:
             if self.doc_pair and reporter in self.doc_pair and not _TOTAL.search(seg_text):
@@ -897,9 +947,12 @@ class SentenceReader:
                      r"with\b|on\b|over\b|compared\b|rose\b|fell\b|increased\b|decreased\b|declined\b|grew\b|were\b|"
                      r"was\b|surged\b|soared\b|jumped\b|dropped\b|totalled\b|totaled\b|reached\b|amounted\b|stood\b|"
                      r"worth\b|valued\b|had\b|have\b|has\b|which\b|led\b|accounted\b|made\b|continued\b|remained\b|"
-                     r"contributed\b|saw\b|showed\b|registered\b|recorded\b|posted\b|hit\b|\(|\d|[$€£¥]|US|$)", after)
+                     r"contributed\b|saw\b|showed\b|registered\b|recorded\b|posted\b|hit\b|tumbled\b|plunged\b|slipped\b|"
+                     r"edged\b|shed\b|climbed\b|contracted\b|expanded\b|added\b|gained\b|slid\b|went\b|came\b|"
+                     r"decreased\b|\(|\d|[$€£¥]|US|$)", after)
         if m and not re.match(r"\s+of\s+(?:\$|[\d€£¥])", after):
             phrase = re.sub(r"^(?:the|a|an)\s+", "", m.group(1).strip(" ,"), flags=re.I)
+            phrase = re.split(r",\s*(?=(?:most|some|all|much|many|which|mainly|mostly|largely)\b)", phrase)[0]
             found = self._clean_commodity(phrase, sent)
             if found:
                 return found
@@ -958,6 +1011,8 @@ class SentenceReader:
             return None
         if any(w in _NOT_COMMODITY_WORDS for w in words[:1]) or any(ch.isdigit() for ch in phrase):
             return None
+        if words[0] in ("into", "to", "from", "in", "on", "at", "by", "for", "with", "of", "over", "during"):
+            return None
         return phrase
 
     def _main_period(self, cue: Cue, periods: list[dict], seg_start: int, seg_end: int) -> tuple[Optional[Period], bool]:
@@ -965,7 +1020,8 @@ class SentenceReader:
         in_seg = [p for p in own if seg_start <= p["start"] < seg_end]
         if in_seg:
             anchor = cue.figures[0].start
-            in_seg.sort(key=lambda p: abs(p["start"] - anchor))
+            in_seg.sort(key=lambda p: (bool(re.fullmatch(r"(?:the|this)\s+(?:year|month)", p["text"], re.I)),
+                                       abs(p["start"] - anchor)))
             return self._between_months(in_seg[0]), True
         if own:
             return own[0]["period"], True
