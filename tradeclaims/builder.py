@@ -74,7 +74,7 @@ _SHARE_BEFORE = re.compile(
 )
 _FORECAST = re.compile(
     r"\b(?:expect\w*|forecast\w*|project(?:ed|ion|ions|s)?|target\w*|aim(?:s|ed|ing)?\s+to|goal|plan(?:s|ned)?\s+to|"
-    r"will|would|could|may|might|likely\s+to|set\s+to|predict\w*|outlook|anticipat\w*)\b",
+    r"will|would|could|likely\s+to|set\s+to|predict\w*|outlook|anticipat\w*|(?-i:may|might))\b",
     re.I,
 )
 _OUT_OF_SCOPE = re.compile(
@@ -313,7 +313,9 @@ class SentenceReader:
             return []
         inherited_commodity = None
         if not cues:
-            if _ANAPHOR.search(s_text) and self.context.last_claim is not None:
+            itemised = re.search(r"[\w-]+,\s*(?:up|down)\s+(?:by\s+)?[$€£¥\d]|\(\s*[+\-–]?\d[\d.,]*\s*(?:%|per\s*cent|percent)",
+                                 s_text, re.I)
+            if (_ANAPHOR.search(s_text) or itemised) and self.context.last_claim is not None:
                 prev = self.context.last_claim
                 cues = [Cue(prev["flow"], start, start, "")]
                 inherited_commodity = prev.get("commodity")
@@ -359,7 +361,7 @@ class SentenceReader:
             kind = m["kind"]
             before = text[max(lo, m["start"] - 40):m["start"]]
             after = text[m["end"]:min(sent["end"], m["end"] + 30)]
-            if re.search(r"\b(?:average|each|per)\s+(?:\w+\s+){0,4}$|\bprices?\s+(?:\w+\s+){0,3}$", before, re.I) or \
+            if re.search(r"\b(?:average|each|per(?!\s+cent))\s+(?:\w+\s+){0,4}$|\bprices?\s+(?:\w+\s+){0,3}$", before, re.I) or \
                     re.match(r"^\s*(?:per|a|each)\s+(?:tonne|ton|barrel|kg|kilogram|unit|head)\b", after, re.I):
                 continue  # a price or a unit value, not a flow
             if _ABS_CHANGE_BEFORE.search(before) or re.match(r"^\s+more\b", after):
@@ -437,6 +439,9 @@ class SentenceReader:
                             r"\s*(?:\)\s*)?(?:[\w-]+\s+){0,1}(?:increase|rise|growth|jump|drop|decline|fall|gain|surge)s?\s+"
                             r"(?:in|of)\s+(?:[\w-]+\s+){0,3}", between, re.I):
                         best = cue
+                    elif re.fullmatch(r"\s*(?:\([^()]*\)\s*)?(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+"
+                                      r"(?:\w+\s+)?", between, re.I) and re.search(r"ed$", cue.text, re.I):
+                        best = cue
                     break
             if best is None:
                 before = [c for c in cues if c.end <= f.start]
@@ -482,6 +487,11 @@ class SentenceReader:
             found = self._clean_commodity(item)
             if found:
                 f.commodity = found
+        for f in figures:  # "the knitwear sector fetched US $ 11.92 billion"
+            if f.commodity is None and f.kind in ("money", "quantity"):
+                m = re.search(r"\bthe\s+([\w-]+)\s+sector\b[^,;]{0,40}$", text[max(sent["start"], f.start - 80):f.start], re.I)
+                if m and m.group(1).lower() not in _NOT_COMMODITY_WORDS:
+                    f.commodity = m.group(1).lower()
         for f in figures:  # "6.68 million tonnes of corn and 3.71 million tonnes of barley"
             if f.kind == "quantity" and f.commodity is None:
                 m = re.match(r"\s+of\s+((?:[\w&'’-]+\s*){1,4}?)(?=,|\.|\s+(?:to|from|in|into|during|for|at|by|with|"
@@ -583,7 +593,7 @@ class SentenceReader:
             between = self.text[prev_end:f.start]
             if f.kind in ("money", "quantity"):
                 near = self.text[max(seg_start, f.start - 14):f.start]
-                if (_BASE_MARKER.search(between) and seen_main) or re.search(
+                if (self._base_marker_in(between, prev_end, sent) and seen_main) or re.search(
                         r"\b(?:from|than)\s+(?:the\s+|a\s+)?$", near, re.I) or re.search(
                         r"\(\s*[^()]{0,25}\d{4}\s*:\s*[+\-]?\s*$", self.text[max(seg_start, f.start - 30):f.start]):
                     f.base = True
@@ -710,7 +720,10 @@ class SentenceReader:
         best, best_d = None, None
         for pair in pairs:
             amount, changes = pair
-            if amount is None or any(c.kind == f.kind for c in changes):
+            if amount is None:
+                continue
+            same_kind = [c for c in changes if c.kind == f.kind]
+            if same_kind and not (f.kind == "percent" and self._distinct_basis(same_kind[0], f)):
                 continue
             if f.partner and amount.partner and f.partner != amount.partner:
                 continue
@@ -725,6 +738,25 @@ class SentenceReader:
             if best_d is None or d < best_d:
                 best, best_d = pair, d
         return best
+
+    def _base_marker_in(self, between: str, offset: int, sent: dict) -> bool:
+        place_starts = {p["start"] for p in sent["places"]}
+        for m in _BASE_MARKER.finditer(between):
+            nxt = offset + m.end() + (len(between[m.end():]) - len(between[m.end():].lstrip()))
+            if m.group().lower() == "from" and (nxt in place_starts or re.match(r"\s*the\s", between[m.end():]) and
+                                                 nxt + 4 in place_starts):
+                continue
+            return True
+        return False
+
+    def _distinct_basis(self, a: Figure, b: Figure) -> bool:
+        """"a year-on-year increase of 32.7 percent and a month-to-month rise of 16.7 percent"."""
+        lo = min(a.start, b.start) - 60
+        window = self.text[max(0, lo):max(a.end, b.end) + 40]
+        off = max(0, lo)
+        ba = find_basis(window, a.start - off, a.end - off)
+        bb = find_basis(window, b.start - off, b.end - off)
+        return ba is not None and bb is not None and ba != bb
 
     def _change_groups(self, changes: list[Figure]) -> list[list[Figure]]:
         """Two percents for one amount ("up 6.56% month-on-month and 69.46% year-on-year") make

@@ -60,7 +60,8 @@ def guess_country(places: list[dict[str, Any]], text: str = "", headline_end: in
             weight = 0
         if p["start"] < headline_end:
             weight *= 2
-        votes[code] += weight
+        if weight:
+            votes[code] += weight
     if not votes:
         return None
     return votes.most_common(1)[0][0]
