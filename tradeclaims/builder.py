@@ -63,7 +63,8 @@ _ABS_CHANGE_BEFORE = re.compile(
     r"declined|dropped|grew|gained|added|jumped|widened|narrowed|shrank|slipped|climbed|surged|plunged|improved|"
     r"expanded|contracted|lower|higher)\s+(?:by\s+)?(?:(?:nearly|about|almost|over|more\s+than|some|around)\s+)?"
     r"|\b(?:an?\s+)?(?:increase|rise|decrease|fall|drop|decline|gain|jump)\s+of\s+"
-    r"|\b(?:rise|increase|fall|drop|decline|decrease)\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,4}of\s+)$",
+    r"|\b(?:rise|increase|fall|drop|decline|decrease)\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,4}of\s+"
+    r"|\b(?:up|down)\s+(?:[\w-]+\s+){1,2}by\s+)$",
     re.I,
 )
 _SHARE_AFTER = re.compile(r"^\s*(?:of\b|share\b|stake\b|market\s+share)", re.I)
@@ -74,7 +75,7 @@ _SHARE_BEFORE = re.compile(
 )
 _FORECAST = re.compile(
     r"\b(?:expect\w*|forecast\w*|project(?:ed|ion|ions|s)?|target\w*|aim(?:s|ed|ing)?\s+to|goal|plan(?:s|ned)?\s+to|"
-    r"will|would|could|likely\s+to|set\s+to|predict\w*|outlook|anticipat\w*|(?-i:may|might))\b",
+    r"will|would|could|likely\s+to|set\s+to|predict\w*|outlook|anticipat\w*|foresee\w*|foreseen|(?-i:may|might))\b",
     re.I,
 )
 _OUT_OF_SCOPE = re.compile(
@@ -201,7 +202,8 @@ def _num(value: Decimal) -> int | float:
 _ACRONYM_DEF = re.compile(
     r"(?P<words>(?:[\w-]+\s+){1,3}?)(?P<flow>exports|imports)\s*\((?P<acr>[A-Z]{3,6})\)")
 _ITEM_START = re.compile(
-    r"(?:^|[:;]|,\s*(?:and\s+)?|\)\s*(?:,\s*)?(?:and\s+)?|\b(?:by|in|of|are|were|include[sd]?|including|as)\s+)(?=[^:;,()]*$)",
+    r"(?:^|[:;]|,\s*(?!including\b)(?:and\s+)?|\)\s*(?:,\s*)?(?:and\s+)?|\b(?:by|in|of|are|were|include[sd]?|as)\s+)"
+    r"(?=(?:[^:;,()]|,\s*including\b)*$)",
     re.I)
 _CHANGE_VERB = (r"(?:up|down|rose|rising|fell|falling|increased|decreased|declined|grew|gained|jumped|dropped|"
                 r"surged|soared|plunged|tumbled|climbed|slipped|added|shed)")
@@ -313,8 +315,9 @@ class SentenceReader:
             return []
         inherited_commodity = None
         if not cues:
-            itemised = re.search(r"[\w-]+,\s*(?:up|down)\s+(?:by\s+)?[$€£¥\d]|\(\s*[+\-–]?\d[\d.,]*\s*(?:%|per\s*cent|percent)",
-                                 s_text, re.I)
+            itemised = re.search(r"[A-Za-z][\w-]*,\s*(?:up|down)\s+(?:by\s+)?[$€£¥\d]|"
+                                 r"[A-Za-z]\s*\(\s*[+\-–]?\d[\d.,]*\s*(?:%|per\s*cent|percent)", s_text, re.I) and \
+                self.context.last_claim is not None and self.context.last_claim["flow"] in ("export", "import")
             if (_ANAPHOR.search(s_text) or itemised) and self.context.last_claim is not None:
                 prev = self.context.last_claim
                 cues = [Cue(prev["flow"], start, start, "")]
@@ -322,6 +325,15 @@ class SentenceReader:
             else:
                 return []
         self._assign_figures(figures, cues)
+        self._keep_pairs_together(figures, cues, self.text)
+        for f in figures:
+            if f.kind not in ("money", "quantity") or not re.search(
+                    r"\b(?:than|from|compared\s+(?:to|with)|against|versus)\s+(?:the\s+|a\s+)?$",
+                    self.text[max(start, f.start - 16):f.start], re.I):
+                continue
+            for p in periods:
+                if 0 <= p["start"] - f.end <= 35 and not p["relative"]:
+                    p["comparison"] = True
         self._figure_partners(figures, sent)
         self._figure_items(figures, sent)
         if "respectively" in s_text.lower():
@@ -364,7 +376,12 @@ class SentenceReader:
             if re.search(r"\b(?:average|each|per(?!\s+cent))\s+(?:\w+\s+){0,4}$|\bprices?\s+(?:\w+\s+){0,3}$", before, re.I) or \
                     re.match(r"^\s*(?:per|a|each)\s+(?:tonne|ton|barrel|kg|kilogram|unit|head)\b", after, re.I):
                 continue  # a price or a unit value, not a flow
-            if _ABS_CHANGE_BEFORE.search(before) or re.match(r"^\s+more\b", after):
+            if re.search(r"\b(?:average|unit)\s+(?:value|price)\b|\beach\s+(?:ton|tonne|unit|barrel)\b", text[lo:m["start"]], re.I) \
+                    or re.search(r"\b(?:quota|cap|ceiling|threshold|target|limit)\s+of\s+$", before, re.I) \
+                    or re.match(r"^\s*(?:threshold|milestone|barrier)\b", after, re.I):
+                continue
+            if _ABS_CHANGE_BEFORE.search(before) or re.match(r"^\s+more\b", after) or re.match(
+                    r"^\s*(?:\([^()]*\)\s*)?(?:increase|rise|decrease|fall|drop|decline|jump|gain)\b", after, re.I):
                 kind = "absolute"
             out.append(Figure(kind, m["start"], m["end"], m["text"], Decimal(str(m["value"])), m["unit"], m.get("hedge")))
         for p in sent["percents"]:
@@ -375,8 +392,10 @@ class SentenceReader:
             if re.match(r"^\s*(?:,|and|or|,\s*and)\s+[\d.,]+\s*(?:%|percent|per\s+cent|pc)\s+of\b", after, re.I):
                 continue  # "imported 14.5% and 9.8% of its coffee": both are shares
             clause = text[self._clause_start(sent, p["start"]):p["start"]]
-            if re.search(r"\bshare\b|\baccount(?:s|ed|ing)?\s+for\s+[\d.,]+\s*(?:%|percent|per\s+cent)", clause, re.I):
-                continue  # "accounted for 10% of the total, rising from 9.7%"
+            chunk = clause[clause.rfind(",") + 1:]
+            share_phrase = r"\bshare\b|\baccount(?:s|ed|ing)?\s+for\s+[\d.,]+\s*(?:%|percent|per\s+cent)"
+            if re.search(share_phrase, chunk, re.I) or (re.search(r"\b(?:from|to)\s+$", chunk) and re.search(share_phrase, clause, re.I)):
+                continue  # "with a 21% share", "accounted for 10% of the total, rising from 9.7%"
             if re.match(r"^\s*(?:share|of\s+(?:the\s+)?(?:total|global|world|its|their|overall))", after, re.I) or \
                     re.search(r"\bwith\s+(?:a\s+)?$", before) and re.match(r"^\s*share", after):
                 continue
@@ -402,6 +421,8 @@ class SentenceReader:
             flow = m.lastgroup
             if flow == "trade" and _NOT_FLOW_BEFORE.search(s_text[:m.start()]):
                 continue
+            if re.search(r"\bworth\s+of\s+(?:[\w-]+\s+)?$", s_text[max(0, m.start() - 25):m.start()], re.I):
+                continue  # "$4.6 billion worth of imports from Iran" restates the figure's flow
             # "accounted for 84.6% of the total exports": the denominator of a share is no flow
             if re.search(r"(?:%|percent|per\s+cent|pc)\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w'’-]+\s+){0,3}$",
                          s_text[max(0, m.start() - 60):m.start()], re.I) and not re.match(
@@ -447,6 +468,18 @@ class SentenceReader:
                 before = [c for c in cues if c.end <= f.start]
                 best = before[-1] if before else cues[0]
             best.figures.append(f)
+
+    @staticmethod
+    def _keep_pairs_together(figures: list[Figure], cues: list[Cue], text: str) -> None:
+        """"an $833 million (7 per cent) increase in exports": the bracketed percent's cue takes both."""
+        owner = {id(f): c for c in cues for f in c.figures}
+        for a, b in zip(figures, figures[1:]):
+            if a.kind == "absolute" and b.kind == "percent" and re.fullmatch(r"\s*\(\s*", text[a.end:b.start]):
+                ca, cb = owner[id(a)], owner[id(b)]
+                if ca is not cb:
+                    ca.figures.remove(a)
+                    cb.figures.append(a)
+                    cb.figures.sort(key=lambda f: f.start)
 
     def _figure_partners(self, figures: list[Figure], sent: dict) -> None:
         """"Japan followed with SR5913 billion, South Korea with SR5106 billion": a place right
@@ -501,6 +534,14 @@ class SentenceReader:
 
     def _respectively(self, cues: list[Cue], figures: list[Figure], sent: dict) -> None:
         """"A and B rose 2% and 3%, respectively": pair the listed flows or places with the figures."""
+        for i, f in enumerate(figures):  # listed products: "beef and lamb, up $52 million and $31 million"
+            if f.commodity and re.search(r"\band\b|,", f.commodity):
+                parts = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", f.commodity) if x.strip()]
+                group = [f] + [g for g in figures[i + 1:i + len(parts)] if g.kind in (f.kind, "money")]
+                if len(parts) >= 2 and len(group) == len(parts):
+                    for g, part in zip(group, parts):
+                        g.commodity, g.kind = part, f.kind
+                    break
         # coordinated flows: "trade, exports and imports contracted by 2.8%, 1% and 4.9%"
         run = [cues[0]] if cues else []
         for prev, cue in zip(cues, cues[1:]):
@@ -593,6 +634,16 @@ class SentenceReader:
             between = self.text[prev_end:f.start]
             if f.kind in ("money", "quantity"):
                 near = self.text[max(seg_start, f.start - 14):f.start]
+                lead_in = self.text[max(seg_start, f.start - 40):f.start]
+                if re.search(r"\b(?:to|reach(?:ed|ing)?|at)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$", lead_in, re.I) \
+                        and not re.search(r"\b(?:from|than|against)\s+(?:the\s+|a\s+)?$", near, re.I) \
+                        and not re.search(r"\b(?:compared|relative|comparison|opposed)\s+to\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?$",
+                                          lead_in, re.I) \
+                        and not (seen_main and re.search(r"\b(?:compared|against|than|over|from)\b[^.;]*,\s*(?:which|that)\b",
+                                                         self.text[prev_end:f.start], re.I)):
+                    seen_main = True
+                    prev_end = f.end
+                    continue
                 if (self._base_marker_in(between, prev_end, sent) and seen_main) or re.search(
                         r"\b(?:from|than)\s+(?:the\s+|a\s+)?$", near, re.I) or re.search(
                         r"\(\s*[^()]{0,25}\d{4}\s*:\s*[+\-]?\s*$", self.text[max(seg_start, f.start - 30):f.start]):
@@ -619,8 +670,9 @@ class SentenceReader:
                     f.base = True  # "337.6 billion in H1 2015, and 340.6 billion in H1 2014"
         mains = [f for f in amounts if not f.base]
         bases = [f for f in amounts if f.base]
-        if not mains and bases:  # "rose from $X to $Y" is handled above; a lone "from $X" is the figure
-            mains, bases = bases[-1:], bases[:-1]
+        if not mains and bases and not any(f.kind == "percent" and not f.base for f in cue.figures) and not re.search(
+                r"\b(?:up|down)\s+from\s+(?:the\s+|a\s+)?$", self.text[max(seg_start, bases[-1].start - 16):bases[-1].start], re.I):
+            mains, bases = bases[-1:], bases[:-1]  # a lone "from $X" with nothing else is the figure itself
             mains[0].base = False
 
         pairs: list[tuple[Optional[Figure], list[Figure]]] = [(m, []) for m in mains]
@@ -706,7 +758,7 @@ class SentenceReader:
                 last = groups[-1][-1]
                 between = self.text[last.end:f.start]
                 kinds = {g.kind for g in groups[-1]}
-                if f.kind not in kinds and re.fullmatch(r"\s*(?:,\s*)?(?:\(|or\s+|,\s*or\s+)\s*", between):
+                if f.kind not in kinds and re.fullmatch(r"\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:\(|or\s+|,\s*or\s+)\s*", between):
                     groups[-1].append(f)
                     continue
             groups.append([f])
@@ -742,6 +794,10 @@ class SentenceReader:
     def _base_marker_in(self, between: str, offset: int, sent: dict) -> bool:
         place_starts = {p["start"] for p in sent["places"]}
         for m in _BASE_MARKER.finditer(between):
+            if re.match(r"\s+(?:the\s+|a\s+)?(?:year|month|quarter|same|previous|prior|last|corresponding|year-ago|"
+                        r"year-earlier|[A-Z][a-z]+\s+\d{4}|\d{4})\b", between[m.end():]) and not re.search(
+                    r",\s*(?:which|that)\b", between[m.end():], re.I):
+                continue  # "from a year earlier", "compared with the same period": a period is compared
             nxt = offset + m.end() + (len(between[m.end():]) - len(between[m.end():].lstrip()))
             if m.group().lower() == "from" and (nxt in place_starts or re.match(r"\s*the\s", between[m.end():]) and
                                                  nxt + 4 in place_starts):
@@ -863,7 +919,12 @@ class SentenceReader:
             after = text[p["end"]:p["end"] + 12].lower()
             is_country = p["label"] != "GROUP"
             prev = places[i - 1] if i > 0 else None
-            if prev is not None and re.fullmatch(r"\s*[-–/]\s*", text[prev["end"]:p["start"]]):
+            if p["label"] == "DEMONYM" and 0 <= cue.start - p["end"] <= 2 and cue.flow in ("export", "import"):
+                if reporter is not None and reporter != p["id"] and partner is None and \
+                        _DESTINATION.search(text[sent["start"]:sent["end"]]):
+                    partner = reporter  # "The United States remained the biggest market for Philippine exports"
+                reporter, reporter_gap = p["id"], 0
+            elif prev is not None and re.fullmatch(r"\s*[-–/]\s*", text[prev["end"]:p["start"]]):
                 partner = partner or p["id"]  # "Cambodia-Japan trade", "Chinese-Russian trade"
             elif re.search(r"\b(?:to|into|for)\s+(?:the\s+)?$", before) and cue.flow in ("export", "balance", "trade"):
                 partner = partner or p["id"]
@@ -881,11 +942,7 @@ class SentenceReader:
                 reporter, reporter_gap = p["id"], 0  # "the positive balance of Russia"
             elif re.match(r"^\s*,\s*whose\b", after) and is_country and 0 <= cue.start - p["end"] <= 30:
                 reporter, reporter_gap = p["id"], 0
-            elif p["label"] == "DEMONYM" and 0 <= cue.start - p["end"] <= 2 and cue.flow in ("export", "import"):
-                if reporter is not None and reporter != p["id"] and partner is None and \
-                        _DESTINATION.search(text[sent["start"]:sent["end"]]):
-                    partner = reporter  # "The United States remained the biggest market for Philippine exports"
-                reporter, reporter_gap = p["id"], 0
+
             elif p["label"] == "DEMONYM" and p["start"] > cue.end and cue.flow == "import":
                 partner = partner or p["id"]
             elif is_country and (p.get("possessive") or p["start"] < cue.start):
@@ -1069,7 +1126,8 @@ class SentenceReader:
 
     def _base_period(self, b: Figure, main: Optional[Period], periods: list[dict], seg_end: int) -> Optional[Period]:
         for p in periods:  # an explicit period right after the base ("$30.75 billion in April 2021")
-            if b.end <= p["start"] <= b.end + 30 or (p["end"] <= b.start and p["end"] >= b.start - 8):
+            if b.end <= p["start"] <= b.end + 30 or (p["end"] <= b.start and re.fullmatch(
+                    r"\s*:\s*[+\-]?\s*", self.text[p["end"]:b.start])):
                 if not p["relative"] and p["period"] is not None:
                     return p["period"]
                 if p["relative"] and main is not None:
