@@ -438,9 +438,27 @@ class SentenceReader:
                 if self.text[b:b + 1] != ")":
                     cues.append(Cue(flow, a, b, m.group()))
         cues.sort(key=lambda c: c.start)
+        if "respectively" in s_text.lower():
+            # "trade, exports and imports contracted by 2.8%, 1% and 4.9%, respectively": a list, not total trade
+            split: list[Cue] = []
+            for cue in cues:
+                m = re.fullmatch(r"(exports?|imports?)(\s+and\s+)(exports?|imports?)", cue.text, re.I)
+                if m and split and re.fullmatch(r"\s*,\s*", self.text[split[-1].end:cue.start]):
+                    first = "export" if m.group(1).lower().startswith("export") else "import"
+                    second = "import" if first == "export" else "export"
+                    b = cue.start + len(m.group(1)) + len(m.group(2))
+                    split += [Cue(first, cue.start, cue.start + len(m.group(1)), m.group(1)),
+                              Cue(second, b, cue.end, m.group(3))]
+                else:
+                    split.append(cue)
+            cues = split
         # "over imports of $46 billion": the same flow named again for the base is no new flow
         out: list[Cue] = []
         for cue in cues:
+            if out and out[-1].flow == cue.flow and re.search(
+                    r"(?:[\d.,]+\s*(?:-?\s*(?:billion|million|trillion|bn|mln|bln|m|b|tn)\b)?|[\d.,]+[A-Za-z]{0,3})\s*(?:trade\s+)?$",
+                    self.text[max(offset, cue.start - 16):cue.start]) and re.search(r"\d", self.text[max(offset, cue.start - 16):cue.start]):
+                continue  # "a $2.79-billion deficit": the word describes the figure before it
             before = self.text[max(offset, cue.start - 60):cue.start]
             if out and out[-1].flow == cue.flow and re.search(
                     r"\b(?:over|than|from|compared\s+(?:to|with)|against)\s+(?:[\w,-]+\s+){0,8}$", before, re.I):
