@@ -244,6 +244,7 @@ class SentenceReader:
         self.headline_pair = self._headline_pair(mentions.get("sentences", []))
         self.listed: set[str] = set()
         self.claims_so_far = 0
+        self.sentence_cue_starts: list[int] = []
         self.claim_sentences = 0  # sentences with claims so far: the lead is the first few
         self.prev_places: list[dict] = []
 
@@ -324,6 +325,7 @@ class SentenceReader:
                 inherited_commodity = prev.get("commodity")
             else:
                 return []
+        self.sentence_cue_starts = [c.start for c in cues]
         self._assign_figures(figures, cues)
         self._keep_pairs_together(figures, cues, self.text)
         for f in figures:
@@ -331,8 +333,9 @@ class SentenceReader:
                     r"\b(?:than|from|compared\s+(?:to|with)|against|versus)\s+(?:the\s+|a\s+)?$",
                     self.text[max(start, f.start - 16):f.start], re.I):
                 continue
+            nxt = min([g.start for g in figures if g.start > f.end], default=end)
             for p in periods:
-                if 0 <= p["start"] - f.end <= 35 and not p["relative"]:
+                if 0 <= p["start"] - f.end <= 35 and p["start"] < nxt and not p["relative"]:
                     p["comparison"] = True
         self._figure_partners(figures, sent)
         self._figure_items(figures, sent)
@@ -930,6 +933,12 @@ class SentenceReader:
         places = [p for p in places if not re.match(r"^\s*(?:\$|dollars?|shillings?|rupees?|pesos?|yuan)\b",
                                                     text[p["end"]:p["end"] + 10], re.I)]
         places = [p for p in places if p["start"] not in self.listed]
+        cue_starts = self.sentence_cue_starts or [cue.start]
+
+        def after_a_flow_word(place: dict) -> bool:
+            # "exports to China", "imports from Russia": the phrase follows a flow word of the sentence
+            return any(c < place["start"] for c in cue_starts)
+
         reporter = partner = None
         reporter_gap = None
         for i, p in enumerate(places):
@@ -944,9 +953,10 @@ class SentenceReader:
                 reporter, reporter_gap = p["id"], 0
             elif prev is not None and re.fullmatch(r"\s*[-–/]\s*", text[prev["end"]:p["start"]]):
                 partner = partner or p["id"]  # "Cambodia-Japan trade", "Chinese-Russian trade"
-            elif re.search(r"\b(?:to|into|for)\s+(?:the\s+)?$", before) and cue.flow in ("export", "balance", "trade"):
+            elif re.search(r"\b(?:to|into|for)\s+(?:the\s+)?$", before) and cue.flow in ("export", "balance", "trade") \
+                    and after_a_flow_word(p):
                 partner = partner or p["id"]
-            elif re.search(r"\bfrom\s+(?:the\s+)?$", before):
+            elif re.search(r"\bfrom\s+(?:the\s+)?$", before) and after_a_flow_word(p):
                 if cue.flow in ("import", "trade"):
                     partner = partner or p["id"]
                 elif is_country:
