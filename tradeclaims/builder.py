@@ -424,8 +424,9 @@ class SentenceReader:
             flow = m.lastgroup
             if flow == "trade" and _NOT_FLOW_BEFORE.search(s_text[:m.start()]):
                 continue
-            if re.search(r"\bworth\s+of\s+(?:[\w-]+\s+)?$", s_text[max(0, m.start() - 25):m.start()], re.I):
-                continue  # "$4.6 billion worth of imports from Iran" restates the figure's flow
+            if re.search(r"\bworth\s+of\s+(?:[\w-]+\s+){0,2}$", s_text[max(0, m.start() - 30):m.start()], re.I) and \
+                    cues and cues[-1].flow != flow:
+                continue  # "$4.6 billion worth of imports from Iran" restates an export from the partner's side
             # "accounted for 84.6% of the total exports": the denominator of a share is no flow
             if re.search(r"(?:%|percent|per\s+cent|pc)\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w'’-]+\s+){0,3}$",
                          s_text[max(0, m.start() - 60):m.start()], re.I) and not re.match(
@@ -459,12 +460,16 @@ class SentenceReader:
         out: list[Cue] = []
         for cue in cues:
             if out and out[-1].flow == cue.flow and re.search(
-                    r"(?:[\d.,]+\s*(?:-?\s*(?:billion|million|trillion|bn|mln|bln|m|b|tn)\b)?|[\d.,]+[A-Za-z]{0,3})\s*(?:trade\s+)?$",
-                    self.text[max(offset, cue.start - 16):cue.start]) and re.search(r"\d", self.text[max(offset, cue.start - 16):cue.start]):
+                    r"\d(?:[\d.,]*\d)?\s*(?:-?\s*(?:billion|million|trillion|bn|mln|bln|m|b|tn|B|M)\b)?\s*(?:trade\s+)?$",
+                    self.text[max(offset, cue.start - 20):cue.start]):
                 continue  # "a $2.79-billion deficit": the word describes the figure before it
             before = self.text[max(offset, cue.start - 60):cue.start]
             if out and out[-1].flow == cue.flow and re.search(
                     r"\b(?:over|than|from|compared\s+(?:to|with)|against)\s+(?:[\w,-]+\s+){0,8}$", before, re.I):
+                continue
+            if out and out[-1].flow == cue.flow and re.search(
+                    r"\b(?:increase|rise|growth|decline|fall|drop|gain)\s+in\s+(?:the\s+)?(?:total|overall)\s+$",
+                    self.text[max(offset, cue.start - 40):cue.start], re.I):
                 continue
             out.append(cue)
         return out
@@ -541,6 +546,14 @@ class SentenceReader:
             found = self._clean_commodity(item)
             if found:
                 f.commodity = found
+        for f in figures:  # "Regarding imports, transportation equipment surged 53.3 percent"
+            if f.commodity is None:
+                m = re.search(r"(?:,|;)\s*((?:[\w&-]+\s+){0,3}?[\w&-]+)\s+" + _CHANGE_VERB + r"\s+(?:by\s+)?(?:about\s+|nearly\s+)?$",
+                              text[max(sent["start"], f.start - 80):f.start], re.I)
+                if m and not _FLOW_RE.search(m.group(1)) and _FLOW_RE.search(text[sent["start"]:f.start - len(m.group(0))]):
+                    found = self._clean_commodity(m.group(1), sent)
+                    if found:
+                        f.commodity = found
         for f in figures:  # "the knitwear sector fetched US $ 11.92 billion"
             if f.commodity is None and f.kind in ("money", "quantity"):
                 m = re.search(r"\bthe\s+([\w-]+)\s+sector\b[^,;]{0,40}$", text[max(sent["start"], f.start - 80):f.start], re.I)
@@ -548,8 +561,8 @@ class SentenceReader:
                     f.commodity = m.group(1).lower()
         for f in figures:  # "6.68 million tonnes of corn and 3.71 million tonnes of barley"
             if f.kind == "quantity" and f.commodity is None:
-                m = re.match(r"\s+of\s+((?:[\w&'’-]+\s*){1,4}?)(?=,|\.|\s+(?:to|from|in|into|during|for|at|by|with|"
-                             r"on|worth|valued|were|was|and|which)\b|$)", text[f.end:sent["end"]])
+                m = re.match(r"\s+of\s+([\w&'’-]+(?:\s+[\w&'’-]+){0,3}?)(?=\s*(?:,|\.|$)|\s+(?:to|from|in|into|during|for|"
+                             r"at|by|with|on|worth|valued|were|was|and|which)\b)", text[f.end:sent["end"]])
                 if m:
                     f.commodity = self._clean_commodity(m.group(1), sent)
 
@@ -937,7 +950,9 @@ class SentenceReader:
 
         def after_a_flow_word(place: dict) -> bool:
             # "exports to China", "imports from Russia": the phrase follows a flow word of the sentence
-            return any(c < place["start"] for c in cue_starts)
+            return any(c < place["start"] for c in cue_starts) or bool(re.search(
+                r"\b(?:goods|products|commodities|items|cargo|shipments)\s+(?:from|to)\s+(?:the\s+)?$",
+                text[max(0, place["start"] - 30):place["start"]], re.I))
 
         reporter = partner = None
         reporter_gap = None
@@ -1076,8 +1091,8 @@ class SentenceReader:
         # "4.68 million tonnes of rice"
         for q in sent["quantities"]:
             if q["start"] >= sent["start"]:
-                m = re.match(r"\s+of\s+((?:[\w&'’-]+\s*){1,4}?)(?=,|\.|\s+(?:to|from|in|into|during|for|at|by|with|on|"
-                             r"worth|valued|were|was|and\s+\d|\d)\b|$)", text[q["end"]:sent["end"]])
+                m = re.match(r"\s+of\s+([\w&'’-]+(?:\s+[\w&'’-]+){0,3}?)(?=\s*(?:,|\.|$)|\s+(?:to|from|in|into|during|for|"
+                             r"at|by|with|on|worth|valued|were|was|and\s+\d|\d)\b)", text[q["end"]:sent["end"]])
                 if m:
                     found = self._clean_commodity(m.group(1), sent)
                     if found:
@@ -1090,8 +1105,24 @@ class SentenceReader:
                 found = self._clean_commodity(m.group(1))
                 if found:
                     return found
+        # "in oil and gas, where shipments plunged"
+        m = re.search(r"\b(?:in|of)\s+((?:[\w&-]+\s+){0,4}?[\w&-]+),\s*where\s+$", text[max(sent["start"], cue.start - 60):cue.start])
+        if m:
+            found = self._clean_commodity(m.group(1), sent)
+            if found:
+                return found
+        # "Non-petroleum, non-gems and jewellery (gold, silver) imports": the phrase opens the sentence
+        head = re.sub(r"\s*\([^()]*\)\s*$", " ", text[sent["start"]:cue.start])
+        words = re.findall(r"[\w&'’-]+|,", head)
+        if 2 <= len(words) <= 10 and any(w in ("and", ",") for w in words) and all(
+                w in ("and", ",") or (w.lower() not in _COMMODITY_STOP and w.lower() not in _NOT_COMMODITY_WORDS
+                                      and not w.endswith(("'s", "’s")) and not w[0].isdigit()) for w in words) and \
+                not any(p["start"] < cue.start for p in sent["places"]):
+            found = self._clean_commodity(head, sent)
+            if found:
+                return found
         # "X exports" / "X export revenue"
-        before = text[max(sent["start"], cue.start - 60):cue.start]
+        before = re.sub(r"\s*\([^()]*\)\s*$", " ", text[max(sent["start"], cue.start - 60):cue.start])
         tokens = re.findall(r"[\w&'’-]+|[^\w\s]", before)
         picked: list[str] = []
         place_words = {w for p in sent["places"] for w in p["text"].split()}
