@@ -93,7 +93,8 @@ _BILATERAL = re.compile(r"\b(?:bilateral|mutual|two-way|between\s+the\s+two\s+co
 _ANAPHOR = re.compile(
     r"^\W*(?:[^,]{0,40},\s*)?(?:this|that|it|these|those|the\s+figures?|the\s+(?:total|value|volume|amount)|"
     r"quantities|volumes?)\b"
-    r"|\bfollowed\s+(?:with|by)\b",  # "Japan followed with SR5913 billion": the list goes on
+    r"|\bfollowed\s+(?:with|by)\b"  # "Japan followed with SR5913 billion": the list goes on
+    r"|\b(?:led|drove|behind)\s+(?:this|the)\s+(?:increase|rise|decline|fall|growth|drop)\b",
     re.I,
 )
 _HEDGE_WORDS = re.compile(
@@ -207,7 +208,9 @@ _ITEM_START = re.compile(
     re.I)
 _CHANGE_VERB = (r"(?:up|down|rose|rising|fell|falling|increased|decreased|declined|grew|gained|jumped|dropped|"
                 r"surged|soared|plunged|tumbled|climbed|slipped|added|shed)")
-_PLACE_WITH_FIGURE = re.compile(r"^\s*(?:,\s*)?(?:with|at|\(|:|was\s+at|stood\s+at)\s*(?:a\s+value\s+of\s+|over\s+|about\s+|some\s+|nearly\s+)?$", re.I)
+_PLACE_WITH_FIGURE = re.compile(
+    r"^\s*\)?\s*(?:,\s*)?(?:with|at|\(|:|was\s+at|stood\s+at|taking|buying|importing|receiving|absorbing)\s*"
+    r"(?:a\s+value\s+of\s+|over\s+|about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?$", re.I)
 _CUE_COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and\s+)?(?:the\s+)?(?:trade\s+)?$", re.I)
 _ITEM_BEFORE_FIGURE = re.compile(
     r"(?:^|[,;:(]\s*|\band\s+|\bin\s+|\bincluded\s+|\bare\s+|\bwere\s+|\bby\s+|\bof\s+|\bfollowed\s+by\s+)"
@@ -245,6 +248,7 @@ class SentenceReader:
         self.listed: set[str] = set()
         self.claims_so_far = 0
         self.sentence_cue_starts: list[int] = []
+        self.sentence_cues: list[Cue] = []
         self.claim_sentences = 0  # sentences with claims so far: the lead is the first few
         self.prev_places: list[dict] = []
 
@@ -323,9 +327,13 @@ class SentenceReader:
                 prev = self.context.last_claim
                 cues = [Cue(prev["flow"], start, start, "")]
                 inherited_commodity = prev.get("commodity")
+                m = re.match(r"\W*((?:[\w&'’-]+(?:,\s*|\s+)(?:and\s+)?){0,5}?[\w&'’-]+)\s+(?:led|drove|were\s+behind)\b", s_text)
+                if m:  # "New motor cars led this increase": the subject is the product
+                    inherited_commodity = self._clean_commodity(m.group(1), sent) or inherited_commodity
             else:
                 return []
         self.sentence_cue_starts = [c.start for c in cues]
+        self.sentence_cues = cues
         self._assign_figures(figures, cues)
         self._keep_pairs_together(figures, cues, self.text)
         for f in figures:
@@ -433,7 +441,8 @@ class SentenceReader:
                     r"\s*(?:[–—-]|,|\(|:)\s*(?:of\s+)?(?:about\s+|nearly\s+)?(?:[$€£¥]|[A-Z]{1,3}\$|US|\d)", s_text[m.end():]):
                 continue
             # "the amount by which imports exceed exports" defines a deficit, it is no flow
-            if re.match(r"\s+exceed", s_text[m.end():]) or re.search(r"\b(?:which|exceed(?:s|ed)?)\s+$", s_text[:m.start()]):
+            if re.match(r"\s+exceed\w*\s+(?:exports|imports)\b", s_text[m.end():]) or \
+                    re.search(r"\b(?:exports|imports)\s+exceed(?:s|ed)?\s+$", s_text[:m.start()]):
                 continue
             cues.append(Cue(flow, a, b, m.group()))
         for acr, (flow, _) in self.acronyms.items():
@@ -949,8 +958,11 @@ class SentenceReader:
         cue_starts = self.sentence_cue_starts or [cue.start]
 
         def after_a_flow_word(place: dict) -> bool:
-            # "exports to China", "imports from Russia": the phrase follows a flow word of the sentence
-            return any(c < place["start"] for c in cue_starts) or bool(re.search(
+            # "exports to China", "imports from Russia": the phrase follows its own flow word
+            preceding = [c for c in cue_starts if c < place["start"]]
+            if preceding:
+                return preceding[-1] == cue.start or cue.start not in cue_starts
+            return bool(re.search(
                 r"\b(?:goods|products|commodities|items|cargo|shipments)\s+(?:from|to)\s+(?:the\s+)?$",
                 text[max(0, place["start"] - 30):place["start"]], re.I))
 
@@ -990,7 +1002,9 @@ class SentenceReader:
                 partner = partner or p["id"]
             elif is_country and (p.get("possessive") or p["start"] < cue.start):
                 governed = re.search(r"\b(?:to|from|with|into|for|of|in|at|by|on|than|over)\s+(?:the\s+)?$", before)
-                if not re.match(r"^\s*(?:with|at|\()", after) and reporter_gap != 0 and not (governed and reporter):
+                destination = re.search(r"\b(?:to|into|for|towards)\s+(?:the\s+)?$", before)
+                if not re.match(r"^\s*(?:with|at|\()", after) and reporter_gap != 0 and not destination and \
+                        not (governed and reporter):
                     gap = abs(cue.start - p["end"])
                     # the place nearest the flow word is its owner ("China's demand ... New Zealand's exports")
                     if reporter is None or (p["start"] < cue.start and gap < (reporter_gap or 10**6)):
@@ -1013,13 +1027,13 @@ class SentenceReader:
                      r"\bfrom\s+(?:abroad|overseas)\b", clause_text, re.I):
             partner = "WLD"
         if reporter is not None and partner is None and cue.flow in ("trade", "balance", "export", "import"):
-            others = [p for p in places if p["label"] != "GROUP" and p["id"] != reporter and p["start"] < cue.start
-                      and not p.get("possessive")]
+            others = [p for p in places if p["id"] != reporter and p["start"] < cue.start and not p.get("possessive")]
             if others and _DESTINATION.search(text[sent["start"]:sent["end"]]):
                 partner = others[0]["id"]
         if clause_start > sent["start"]:
             # a later clause of the sentence keeps the sentence's own reporter and partner
-            first_reporter, first_partner, first_explicit = self._who(cue, sent, sent["start"], sent["end"])
+            lead_cue = next((c for c in self.sentence_cues if c.figures), cue)
+            first_reporter, first_partner, first_explicit = self._who(lead_cue, sent, sent["start"], sent["end"])
             if reporter is None and first_explicit:
                 reporter = first_reporter
             if partner is None and first_partner != "WLD" and not _TOTAL.search(text[clause_start:sent["end"]]):
