@@ -760,7 +760,7 @@ class SentenceReader:
             return sent["start"]
         lo = cues[ci - 1].end
         gap = self.text[lo:cue.start]
-        breaks = list(re.finditer(r",|;|\bwhile\b|\bwhilst\b|\bwhereas\b|\band\b|\bbut\b|–|—", gap))
+        breaks = list(re.finditer(r",(?!\s*whose\b)|;|\bwhile\b|\bwhilst\b|\bwhereas\b|\band\b|\bbut\b|–|—", gap))
         return lo + (breaks[-1].end() if breaks else 0)
 
     def _own_period(self, f: Figure, cue: Cue, periods: list[dict], main: Optional[Period]) -> Optional[Period]:
