@@ -182,6 +182,14 @@ class Context:
     last_claim: Optional[dict] = None
 
 
+_VAGUE_PERIOD = re.compile(r"(?:the\s+)?(?:full[- ]year|(?:this|the)\s+(?:year|month)|whole\s+year)", re.I)
+
+
+def _vague(period: Optional[Period]) -> bool:
+    """"the full year", "this year": dates a figure next to it, but sets no context."""
+    return period is not None and bool(period.text) and bool(_VAGUE_PERIOD.fullmatch(period.text.strip()))
+
+
 def explicit_partner_of(partner: Optional[str]) -> bool:
     return partner is not None and partner != "WLD"
 
@@ -361,7 +369,7 @@ class SentenceReader:
             if main:
                 if main[-1].get("_explicit_reporter"):
                     self.context.reporter = main[-1]["reporter"]
-                if main[-1].get("_explicit_period"):
+                if main[-1].get("_explicit_period") and not _vague(main[-1]["_period_obj"]):
                     self.context.period = main[-1]["_period_obj"]
         for c in claims:
             for k in [k for k in c if k.startswith("_")]:
@@ -369,8 +377,9 @@ class SentenceReader:
         return claims
 
     def _update_context_without_claims(self, periods: list[dict], cues: list[Cue], sent: dict) -> None:
-        own = [p for p in periods if not p["relative"] and not p["comparison"] and p["period"] is not None]
-        if own and cues:
+        own = [p for p in periods if not p["relative"] and not p["comparison"] and p["period"] is not None
+               and not _vague(p["period"])]
+        if own and (cues or re.search(r"\b(?:trade|exports?|imports?|shipments)\b", self.text[sent["start"]:sent["end"]], re.I)):
             self.context.period = own[0]["period"]
 
     # ------------------------------------------------------------------ figures and cues
@@ -1180,6 +1189,8 @@ class SentenceReader:
     def _main_period(self, cue: Cue, periods: list[dict], seg_start: int, seg_end: int) -> tuple[Optional[Period], bool]:
         own = [p for p in periods if not p["relative"] and not p["comparison"] and p["period"] is not None]
         in_seg = [p for p in own if seg_start <= p["start"] < seg_end]
+        first = cue.figures[0]
+        in_seg = [p for p in in_seg if not _vague(p["period"]) or (first.start - p["end"] <= 40 and p["start"] - first.end <= 25)]
         if in_seg:
             anchor = cue.figures[0].start
             in_seg.sort(key=lambda p: (bool(re.fullmatch(r"(?:the|this)\s+(?:year|month)", p["text"], re.I)),

@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
+import numpy
+from spacy.attrs import IS_SPACE, SENT_START
+from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -29,6 +32,7 @@ _NON_FINAL = frozenset(
 # Country and unit abbreviations that keep their period inside the token ("U.S.", "U.K.")
 # end a sentence only when the next word could not continue a noun phrase.
 _DOTTED_ABBREV = re.compile(r"^(?:[A-Za-z]\.){2,}$")
+_FINAL_MARKS = frozenset((".", "!", "?", "...", "…"))
 
 
 def _set_extensions() -> None:
@@ -50,41 +54,49 @@ def split_sentences(doc: Doc) -> Doc:
     n = len(doc)
     if n == 0:
         return doc
+    if doc.has_annotation("DEP"):
+        # What Token.is_sent_start's setter says; checked once here, not once per token
+        # (spaCy's setter scans the whole Doc on every call: quadratic in the text length).
+        raise ValueError(Errors.E043)
+    words = [tok.text for tok in doc]
+    spaces = [tok.whitespace_ for tok in doc]
+    is_space = doc.to_array(IS_SPACE).astype(bool).tolist()
+    # next_word[i]: the first token at or after i that is not white space (n if none).
+    next_word = [n] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        next_word[i] = next_word[i + 1] if is_space[i] else i
     starts = [False] * n
     starts[0] = True
-    for i, tok in enumerate(doc):
-        if i + 1 >= n:
-            break
-        nxt = doc[i + 1]
-        if "\n" in tok.text or ("\n" in tok.whitespace_ and not nxt.is_space):
+    for i in range(n - 1):
+        text = words[i]
+        if "\n" in text or ("\n" in spaces[i] and not is_space[i + 1]):
             # A paragraph or line break always ends a sentence in news text.
-            j = i + 1
-            while j < n and doc[j].is_space:
-                j += 1
+            j = next_word[i + 1]
             if j < n:
                 starts[j] = True
             continue
-        text = tok.text
-        if text in (".", "!", "?", "...", "…") or (text.endswith(".") and len(text) > 1):
-            if nxt.is_space:
+        if text in _FINAL_MARKS or (len(text) > 1 and text.endswith(".")):
+            if is_space[i + 1]:
                 continue
-            first = nxt.text[0]
+            nxt = words[i + 1]
+            first = nxt[0]
             # A new sentence opens with a capital, a digit, a quote or a bracket.
             if not (first.isupper() or first.isdigit() or first in "\"'“‘(["):
                 continue
             if text.endswith(".") and len(text) > 1:
                 stem = text[:-1].lower()
-                if stem in _NON_FINAL and (nxt.text[0].isdigit() or nxt.is_title):
+                if stem in _NON_FINAL and (first.isdigit() or doc[i + 1].is_title):
                     continue
-                if _DOTTED_ABBREV.match(text) and not tok.whitespace_:
+                if _DOTTED_ABBREV.match(text) and not spaces[i]:
                     continue
-                if _DOTTED_ABBREV.match(text) and nxt.is_title and _continues_noun_phrase(nxt.text):
+                if _DOTTED_ABBREV.match(text) and doc[i + 1].is_title and _continues_noun_phrase(nxt):
                     continue
-            elif text == "." and i > 0 and doc[i - 1].text.lower() in _NON_FINAL and nxt.text[0].isdigit():
+            elif text == "." and i > 0 and words[i - 1].lower() in _NON_FINAL and first.isdigit():
                 continue
             starts[i + 1] = True
-    for i, tok in enumerate(doc):
-        tok.is_sent_start = starts[i]
+    # One write for the whole Doc: 1 = starts a sentence, -1 = does not.
+    values = numpy.where(numpy.array(starts, dtype=bool), 1, -1).astype(numpy.int64).view(numpy.uint64)
+    doc.from_array([SENT_START], values.reshape((n, 1)))
     return doc
 
 
