@@ -231,7 +231,7 @@ _NOT_COMMODITY_WORDS = frozenset(
     adjustment basis terms calendar seasonal rising falling growth increase decrease decline rise fall drop
     full-year year-on-year month-on-month year month quarter week day period value volume average daily
     record high low level levels share total overall per cent percent pct most second third first top
-    main key major biggest largest leading other others said says showed shows meanwhile however also
+    main key major biggest largest leading others said says showed shows meanwhile however also
     regarding whilst while whose out bank traders economists analysts officials sector sectors category earnings
     revenue revenues receipts proceeds sales number amount quantity quantities import export imports exports
     forecast estimate estimated provisional preliminary""".split()
@@ -400,7 +400,7 @@ class SentenceReader:
                     or re.search(r"\b(?:quota|cap|ceiling|threshold|target|limit)\s+of\s+$", before, re.I) \
                     or re.match(r"^\s*(?:threshold|milestone|barrier)\b", after, re.I):
                 continue
-            if _ABS_CHANGE_BEFORE.search(before) or re.match(r"^\s+more\b", after) or re.match(
+            if _ABS_CHANGE_BEFORE.search(before) or re.match(r"^\s+more\b", after) or " more " in m["text"] or re.match(
                     r"^\s*(?:\([^()]*\)\s*)?(?:increase|rise|decrease|fall|drop|decline|jump|gain)\b", after, re.I):
                 kind = "absolute"
             out.append(Figure(kind, m["start"], m["end"], m["text"], Decimal(str(m["value"])), m["unit"], m.get("hedge")))
@@ -558,6 +558,8 @@ class SentenceReader:
                 starts = list(_ITEM_START.finditer(head))
                 item = head[starts[-1].end():] if starts else head
             item = re.sub(r"^\s*(?:and|the|a|an)\s+", "", item.strip(), flags=re.I)
+            if re.search(r"\b(?:led|drove|were|was|is|are|has|have|had|saw|showed|accounted|made|rose|fell)\b", item, re.I):
+                continue
             if not item or len(item.split()) > 12 or find_periods(item) or any(
                     pl["text"] in item for pl in sent["places"]):
                 continue
@@ -572,6 +574,12 @@ class SentenceReader:
                     found = self._clean_commodity(m.group(1), sent)
                     if found:
                         f.commodity = found
+        m = re.search(r"(?:^|,\s*)((?:[\w&'’-]+\s+){0,3}?[\w&'’-]+)\s+(?:topped|led|headed)\s+the\s+list\b", text[sent["start"]:sent["end"]])
+        if m:  # "With a value of Dh84.4 billion, gold topped the list of leading commodities"
+            item = self._clean_commodity(m.group(1), sent)
+            lead = next((f for f in figures if f.kind in ("money", "quantity") and f.start < sent["start"] + m.start(1)), None)
+            if item and lead is not None and lead.commodity is None:
+                lead.commodity = item
         for f in figures:  # "the knitwear sector fetched US $ 11.92 billion"
             if f.commodity is None and f.kind in ("money", "quantity"):
                 m = re.search(r"\bthe\s+([\w-]+)\s+sector\b[^,;]{0,40}$", text[max(sent["start"], f.start - 80):f.start], re.I)
@@ -582,7 +590,11 @@ class SentenceReader:
                 m = re.match(r"\s+of\s+([\w&'’-]+(?:\s+[\w&'’-]+){0,3}?)(?=\s*(?:,|\.|$)|\s+(?:to|from|in|into|during|for|"
                              r"at|by|with|on|worth|valued|were|was|and|which)\b)", text[f.end:sent["end"]])
                 if m:
-                    f.commodity = self._clean_commodity(m.group(1), sent)
+                    phrase = m.group(1)
+                    incl = re.match(r",\s*(including\s+[\w&'’\s-]+?)\s*,", text[f.end + m.end():sent["end"]])
+                    if incl:  # "8.5 million tons of products, including gas condensates, valued at"
+                        phrase = f"{phrase}, {incl.group(1)}"
+                    f.commodity = self._clean_commodity(phrase, sent)
 
     def _respectively(self, cues: list[Cue], figures: list[Figure], sent: dict) -> None:
         """"A and B rose 2% and 3%, respectively": pair the listed flows or places with the figures."""
@@ -1128,6 +1140,13 @@ class SentenceReader:
                 found = self._clean_commodity(m.group(1))
                 if found:
                     return found
+        # "Gold and gold objects were the most imported items"
+        m = re.match(r"\W*((?:[\w&'’-]+\s+){0,5}?[\w&'’-]+)\s+(?:was|were|is|are|remained)\s+(?:the\s+)?(?:second\s+|third\s+)?"
+                     r"(?:most|top|largest|biggest|main|leading)\s+(?:\w+\s+){0,1}$", text[sent["start"]:cue.start], re.I)
+        if m:
+            found = self._clean_commodity(m.group(1), sent)
+            if found:
+                return found
         # "in oil and gas, where shipments plunged"
         m = re.search(r"\b(?:in|of)\s+((?:[\w&-]+\s+){0,4}?[\w&-]+),\s*where\s+$", text[max(sent["start"], cue.start - 60):cue.start])
         if m:
@@ -1196,6 +1215,7 @@ class SentenceReader:
             in_seg.sort(key=lambda p: (bool(re.fullmatch(r"(?:the|this)\s+(?:year|month)", p["text"], re.I)),
                                        abs(p["start"] - anchor)))
             return self._between_months(in_seg[0]), True
+        own = [p for p in own if not _vague(p["period"]) or (first.start - p["end"] <= 40 and p["start"] - first.end <= 25)]
         if own:
             return own[0]["period"], True
         # "in the previous year", "the same period" as the sentence's own period
