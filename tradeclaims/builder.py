@@ -115,7 +115,11 @@ _PERCENT_BASE_BEFORE = re.compile(
     re.I,
 )
 _DESTINATION = re.compile(
-    r"\b(?:market|destination|partner|buyer|customer|source|supplier|recipient)s?\b", re.I)
+    r"\b(?:market|destination|partner|buyer|customer|source|supplier|recipient)s?\b|\btopped\s+the\s+list\s+of\s+countries",
+    re.I)
+# "the total export value for these countries": a named set of partners, not the world
+_LISTED_PARTNERS = re.compile(r"\b(?:these|those|the\s+(?:top\s+)?(?:\w+\s+)?(?:major|leading|top))\s+(?:countries|markets|"
+                              r"destinations|nations|economies|partners)\b", re.I)
 _HABITUAL = re.compile(
     r"\b(?:typically|usually|normally|generally|traditionally|tends?\s+to|every\s+year|each\s+year|"
     r"in\s+(?:a|an)\s+(?:typical|normal|average)\s+year)\b", re.I)
@@ -217,7 +221,7 @@ _ITEM_START = re.compile(
 _CHANGE_VERB = (r"(?:up|down|rose|rising|fell|falling|increased|decreased|declined|grew|gained|jumped|dropped|"
                 r"surged|soared|plunged|tumbled|climbed|slipped|added|shed)")
 _PLACE_WITH_FIGURE = re.compile(
-    r"^\s*\)?\s*(?:,\s*)?(?:with|at|\(|:|was\s+at|stood\s+at|taking|buying|importing|receiving|absorbing)\s*"
+    r"^\s*\)?\s*(?:,\s*)?(?:(?:followed\s+)?with|at|\(|:|was\s+at|stood\s+at|taking|buying|importing|receiving|absorbing)\s*"
     r"(?:a\s+value\s+of\s+|over\s+|about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?$", re.I)
 _CUE_COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and\s+)?(?:the\s+)?(?:trade\s+)?$", re.I)
 _ITEM_BEFORE_FIGURE = re.compile(
@@ -1070,6 +1074,8 @@ class SentenceReader:
         if explicit_partner and reporter and explicit_reporter and self.doc_pair is None and cue.flow == "trade" \
                 and self.claim_sentences < 3 and len(partner) == 3 and partner not in ("WLD", "EU"):
             self.doc_pair = (reporter, partner)
+        if partner is None and _LISTED_PARTNERS.search(text[clause_start:clause_end]):
+            partner = "OTHER"
         if partner is None:
             if self.doc_pair and reporter in self.doc_pair and not _TOTAL.search(seg_text):
                 partner = self.doc_pair[1] if reporter == self.doc_pair[0] else self.doc_pair[0]
