@@ -728,7 +728,8 @@ class SentenceReader:
             prev_end = f.end
         attached = [p for p in periods for b in cue.figures if b.base and 0 <= p["start"] - b.end <= 35
                     and not any(b.end < g.start < p["start"] for g in cue.figures)]
-        attached += [p for p in periods for b in cue.figures if b.base and 0 <= b.start - p["end"] <= 8]
+        attached += [p for p in periods for b in cue.figures if b.base and 0 <= b.start - p["end"] <= 8
+                     and re.fullmatch(r"\s*:\s*[+\-]?\s*", self.text[p["end"]:b.start])]
         free = [p for p in periods if p not in attached]
         main_period, explicit_period = self._main_period(cue, free, seg_start, seg_end)
         if explicit_period and main_period is not None:
@@ -1193,6 +1194,9 @@ class SentenceReader:
 
     @staticmethod
     def _clean_commodity(phrase: str, sent: Optional[dict] = None) -> Optional[str]:
+        found = find_periods(phrase)
+        if found:  # "iron ore last month": the period is not part of the product
+            phrase = phrase[:found[0].start]
         if sent is not None:
             for p in sent["places"]:  # "Russian liquefied natural gas": the origin is the partner, not the product
                 if phrase.startswith(p["text"] + " "):
