@@ -35,7 +35,7 @@ _FLOW_RE = re.compile(
     )
   | (?P<balance>
         \b(?:surplus(?:es)?|deficits?)\b
-      | \b(?:trade\s+balance|balance\s+of\s+trade|(?:positive|negative)\s+balance|balance)\b
+      | \b(?:trade\s+balance|balance\s+of\s+trade|(?:positive|negative)\s+balance|balance|trade\s+gap)\b
       | \bnet\s+(?:\w+\s+)?exports?\b
     )
   | (?P<export>
@@ -121,7 +121,8 @@ _DESTINATION = re.compile(
 _LISTED_PARTNERS = re.compile(r"\b(?:these|those|the\s+(?:top\s+)?(?:\w+\s+)?(?:major|leading|top))\s+(?:countries|markets|"
                               r"destinations|nations|economies|partners)\b", re.I)
 _HABITUAL = re.compile(
-    r"\b(?:typically|usually|normally|generally|traditionally|tends?\s+to|every\s+year|each\s+year|"
+    r"\b(?:typically|usually|normally|generally|traditionally|tends?\s+to|every\s+(?:year|month|quarter)|"
+    r"each\s+(?:year|month|quarter)|in\s+every\s+\w+\s+since|"
     r"in\s+(?:a|an)\s+(?:typical|normal|average)\s+year)\b", re.I)
 _VALUE_TERMS = re.compile(r"\b(?:in\s+(?:terms\s+of\s+)?value|value[-\s]wise|by\s+value)\b", re.I)
 _VOLUME_TERMS = re.compile(
@@ -369,6 +370,8 @@ class SentenceReader:
         if claims:
             self.context.last_claim = claims[-1]
             self.context.flow = claims[-1]["flow"]
+            if claims[-1].get("commodity"):
+                self.context.commodity = claims[-1]["commodity"]
             main = [c for c in claims if not c.get("_base")]
             if main:
                 if main[-1].get("_explicit_reporter"):
@@ -445,6 +448,9 @@ class SentenceReader:
             flow = m.lastgroup
             if flow == "trade" and _NOT_FLOW_BEFORE.search(s_text[:m.start()]):
                 continue
+            if flow == "balance" and re.search(r"\b(?:current[- ]account|budget|fiscal|primary|financial\s+account|"
+                                                 r"capital\s+account)\s+$", s_text[:m.start()], re.I):
+                continue  # not a trade balance
             if re.search(r"\bworth\s+of\s+(?:[\w-]+\s+){0,2}$", s_text[max(0, m.start() - 30):m.start()], re.I) and \
                     cues and cues[-1].flow != flow:
                 continue  # "$4.6 billion worth of imports from Iran" restates an export from the partner's side
@@ -469,7 +475,8 @@ class SentenceReader:
             split: list[Cue] = []
             for cue in cues:
                 m = re.fullmatch(r"(exports?|imports?)(\s+and\s+)(exports?|imports?)", cue.text, re.I)
-                if m and split and re.fullmatch(r"\s*,\s*", self.text[split[-1].end:cue.start]):
+                listed = split and re.fullmatch(r"\s*,\s*", self.text[split[-1].end:cue.start])
+                if m and (listed or len(cues) == 1):
                     first = "export" if m.group(1).lower().startswith("export") else "import"
                     second = "import" if first == "export" else "export"
                     b = cue.start + len(m.group(1)) + len(m.group(2))
@@ -537,6 +544,15 @@ class SentenceReader:
             for p in places:
                 if p["end"] <= f.start and _PLACE_WITH_FIGURE.match(self.text[p["end"]:f.start]):
                     f.partner = p["id"]
+        amounts = [f for f in figures if f.kind in ("money", "quantity")]
+        if len(amounts) >= 2:
+            for f in amounts:
+                nxt = min([g.start for g in figures if g.start > f.end], default=sent["end"])
+                for p in places:
+                    if f.end < p["start"] < nxt and re.fullmatch(r"\s+(?:of\s+(?:[\w-]+\s+){1,4})?(?:to|from)\s+(?:the\s+)?",
+                                                                  self.text[f.end:p["start"]]):
+                        f.partner = p["id"]
+                        break
 
     def _figure_items(self, figures: list[Figure], sent: dict) -> None:
         """Itemised lists: "metal components (-27.8%)", "road vehicles, up $393 million (13 per
@@ -574,7 +590,8 @@ class SentenceReader:
             if f.commodity is None:
                 m = re.search(r"(?:,|;)\s*((?:[\w&-]+\s+){0,3}?[\w&-]+)\s+" + _CHANGE_VERB + r"\s+(?:by\s+)?(?:about\s+|nearly\s+)?$",
                               text[max(sent["start"], f.start - 80):f.start], re.I)
-                if m and not _FLOW_RE.search(m.group(1)) and _FLOW_RE.search(text[sent["start"]:f.start - len(m.group(0))]):
+                if m and not _FLOW_RE.search(m.group(1)) and _FLOW_RE.search(text[sent["start"]:f.start - len(m.group(0))]) \
+                        and not any(pl["text"] in m.group(1) for pl in sent["places"]):
                     found = self._clean_commodity(m.group(1), sent)
                     if found:
                         f.commodity = found
@@ -584,6 +601,18 @@ class SentenceReader:
             lead = next((f for f in figures if f.kind in ("money", "quantity") and f.start < sent["start"] + m.start(1)), None)
             if item and lead is not None and lead.commodity is None:
                 lead.commodity = item
+        for f in figures:
+            if f.commodity is not None or f.kind not in ("money", "quantity"):
+                continue
+            m = re.match(r"\s+worth\s+of\s+((?:[\w&'’-]+\s+){0,5}?[\w&'’-]+)(?=\s+(?:to|from|in|into|during|for|at|by|"
+                         r"on|were|was|is|are)\b|\s*[,.;]|\s*$)", text[f.end:sent["end"]])
+            if m:  # "RM14.2 billion worth of electrical and electronic products to Singapore"
+                f.commodity = self._clean_commodity(m.group(1), sent)
+                continue
+            m = re.search(r"\bwith\s+((?:[\w&'’-]+\s+){0,3}?[\w&'’-]+)\s+(?:fetching|earning|bringing\s+in|worth|"
+                          r"accounting\s+for|at)\s+$", text[max(sent["start"], f.start - 60):f.start], re.I)
+            if m and not any(pl["text"] in m.group(1) for pl in sent["places"]):  # "with coffee fetching $1.1 billion"
+                f.commodity = self._clean_commodity(m.group(1), sent)
         for f in figures:  # "the knitwear sector fetched US $ 11.92 billion"
             if f.commodity is None and f.kind in ("money", "quantity"):
                 m = re.search(r"\bthe\s+([\w-]+)\s+sector\b[^,;]{0,40}$", text[max(sent["start"], f.start - 80):f.start], re.I)
@@ -646,6 +675,15 @@ class SentenceReader:
         cue = next((c for c in cues if c.figures), None)
         if cue is None:
             return
+        product = self._commodity(cue, sent) if cue.text else None
+        if product and re.search(r"\band\b|,", product):  # "exports of iron ore, coal and LNG earned A$124bn, ..."
+            parts = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", product) if x.strip()]
+            for kind in (("money", "quantity"), ("percent", "absolute")):
+                figs = [f for f in cue.figures if f.kind in kind]
+                if len(parts) >= 2 and len(figs) == len(parts):
+                    for f, part in zip(figs, parts):
+                        f.commodity = part
+                    return
         places = [p for p in sent["places"] if p["label"] in ("COUNTRY", "GROUP", "CAPITAL")
                   and not p.get("possessive") and p["end"] <= cue.figures[0].start
                   and not re.search(r"\b(?:including|includes|such\s+as)\s+$", self.text[max(0, p["start"] - 12):p["start"]])]
@@ -687,8 +725,17 @@ class SentenceReader:
         seg_end = max(seg_end, *(f.end for f in cue.figures))
         clause_start = self._clause_start(sent, min(cue.start, cue.figures[0].start))
         lead = self.text[clause_start:cue.figures[0].start]
-        if _FORECAST.search(lead) or _HABITUAL.search(lead):
+        if _FORECAST.search(lead) or _HABITUAL.search(lead) or _HABITUAL.search(
+                self.text[cue.figures[-1].end:min(sent["end"], cue.figures[-1].end + 40)]):
             return []
+        # "rose 7% to $3.2 billion in June and are expected to reach $40 billion": drop the forecast figure
+        kept, prev = [], cue.figures[0].start
+        for f in cue.figures:
+            if f is not cue.figures[0] and _FORECAST.search(self.text[prev:f.start]):
+                break
+            kept.append(f)
+            prev = f.end
+        cue.figures = kept
         if _OUT_OF_SCOPE.search(self.text[min(cue.end, cue.figures[0].start):cue.figures[0].start]):
             return []
         clause_end = cues[ci + 1].start if ci + 1 < len(cues) else sent["end"]
@@ -703,6 +750,7 @@ class SentenceReader:
             if f.kind in ("money", "quantity"):
                 near = self.text[max(seg_start, f.start - 14):f.start]
                 lead_in = self.text[max(seg_start, f.start - 40):f.start]
+                near = re.sub(r"\b(?:less|more|fewer|greater)\s+than\s+$", "", near, flags=re.I)
                 if re.search(r"\b(?:to|reach(?:ed|ing)?|at)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$", lead_in, re.I) \
                         and not re.search(r"\b(?:from|than|against)\s+(?:the\s+|a\s+)?$", near, re.I) \
                         and not re.search(r"\b(?:compared|relative|comparison|opposed)\s+to\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?$",
@@ -712,7 +760,8 @@ class SentenceReader:
                     seen_main = True
                     prev_end = f.end
                     continue
-                if (self._base_marker_in(between, prev_end, sent) and seen_main) or re.search(
+                if (seen_main and _PERCENT_BASE_BEFORE.search(self.text[max(seg_start, f.start - 30):f.start])) or (
+                        self._base_marker_in(between, prev_end, sent) and seen_main) or re.search(
                         r"\b(?:from|than)\s+(?:the\s+|a\s+)?$", near, re.I) or re.search(
                         r"\(\s*[^()]{0,25}\d{4}\s*:\s*[+\-]?\s*$", self.text[max(seg_start, f.start - 30):f.start]):
                     f.base = True
@@ -805,8 +854,13 @@ class SentenceReader:
         return None
 
     def _between_months(self, p: dict) -> Period:
-        """"between August and September 2020" with a change is the later month."""
+        """"between August and September 2020" with a change is the later month; "between 2019 and
+        2023" the later year."""
         period = p["period"]
+        years = re.fullmatch(r"between\s+(\d{4})\s+and\s+(\d{4})", p["text"].strip(), re.I)
+        if years:
+            y = int(years.group(2))
+            return Period(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31), grain="year")
         if re.match(r"between\b", p["text"], re.I) and period.grain in ("range", "month") and \
                 (period.end.year * 12 + period.end.month) - (period.start.year * 12 + period.start.month) == 1:
             return Period(start=period.end.replace(day=1), end=period.end, grain="month")
@@ -863,6 +917,8 @@ class SentenceReader:
     def _base_marker_in(self, between: str, offset: int, sent: dict) -> bool:
         place_starts = {p["start"] for p in sent["places"]}
         for m in _BASE_MARKER.finditer(between):
+            if m.group().lower() == "than" and re.search(r"\b(?:less|more|fewer|greater|rather|other)\s+$", between[:m.start()], re.I):
+                continue
             if re.match(r"\s+(?:the\s+|a\s+)?(?:year|month|quarter|same|previous|prior|last|corresponding|year-ago|"
                         r"year-earlier|[A-Z][a-z]+\s+\d{4}|\d{4})\b", between[m.end():]) and not re.search(
                     r",\s*(?:which|that)\b", between[m.end():], re.I):
@@ -962,11 +1018,11 @@ class SentenceReader:
         lo = max(sent["start"], amount.start - 60)
         window = self.text[lo:min(sent["end"], amount.end + 25)].lower()
         a = amount.start - lo
-        spots = [(abs(m.start() - a), m.group()) for m in re.finditer(r"deficit|surplus|positive|negative", window)]
+        spots = [(abs(m.start() - a), m.group()) for m in re.finditer(r"deficit|surplus|positive|negative|gap", window)]
         if not spots:
-            return "deficit" in cue.text.lower()
+            return "deficit" in cue.text.lower() or "gap" in cue.text.lower()
         spots.sort()
-        return spots[0][1] in ("deficit", "negative")
+        return spots[0][1] in ("deficit", "negative", "gap")
 
     # ------------------------------------------------------------------ who, what, when
     def _who(self, cue: Cue, sent: dict, clause_start: int, clause_end: Optional[int] = None
@@ -999,7 +1055,15 @@ class SentenceReader:
             after = text[p["end"]:p["end"] + 12].lower()
             is_country = p["label"] != "GROUP"
             prev = places[i - 1] if i > 0 else None
-            if p["label"] == "DEMONYM" and 0 <= cue.start - p["end"] <= 2 and cue.flow in ("export", "import"):
+            if p["label"] == "DEMONYM" and cue.flow == "export" and re.match(
+                    r"\s+(?:goods|products|wares|exports|shipments|produce)\b", text[p["end"]:p["end"] + 14], re.I):
+                if reporter is not None and reporter != p["id"] and partner is None:
+                    partner = reporter
+                reporter, reporter_gap = p["id"], 0
+                for q in places:  # "Germany was the largest buyer of Czech goods"
+                    if q["id"] != p["id"] and q["start"] < p["start"] and _DESTINATION.search(text[q["end"]:p["start"]]):
+                        partner = q["id"]
+            elif p["label"] == "DEMONYM" and 0 <= cue.start - p["end"] <= 2 and cue.flow in ("export", "import"):
                 if reporter is not None and reporter != p["id"] and partner is None and \
                         _DESTINATION.search(text[sent["start"]:sent["end"]]):
                     partner = reporter  # "The United States remained the biggest market for Philippine exports"
@@ -1016,6 +1080,8 @@ class SentenceReader:
                     reporter = reporter or p["id"]
             elif re.search(r"\b(?:with|and)\s+(?:the\s+)?$", before) and cue.flow in ("trade", "balance"):
                 partner = partner or p["id"]
+            elif re.search(r"\binto\s+(?:the\s+)?$", before) and cue.flow == "import" and is_country:
+                reporter, reporter_gap = p["id"], 0
             elif re.search(r"\bbetween\s+(?:the\s+)?$", before) and is_country:
                 reporter = reporter or p["id"]
             elif re.search(r"\b(?:balance|surplus|deficit|exports?|imports?|trade)\s+of\s+(?:the\s+)?$", before) \
@@ -1124,6 +1190,9 @@ class SentenceReader:
                      r"contributed\b|saw\b|showed\b|registered\b|recorded\b|posted\b|hit\b|tumbled\b|plunged\b|slipped\b|"
                      r"edged\b|shed\b|climbed\b|contracted\b|expanded\b|added\b|gained\b|slid\b|went\b|came\b|"
                      r"decreased\b|\(|\d|[$€£¥]|US|$)", after)
+        if m and re.fullmatch(r"the\s+(?:metal|commodity|product|grain|fuel|crop|fibre|fiber|staple|oilseed|gas|ore)",
+                              m.group(1).strip(" ,"), re.I) and self.context.commodity:
+            return self.context.commodity  # "Shipments of the metal" after a copper headline
         if m and not re.match(r"\s+of\s+(?:\$|[\d€£¥])", after):
             phrase = re.sub(r"^(?:the|a|an)\s+", "", m.group(1).strip(" ,"), flags=re.I)
             phrase = re.split(r",\s*(?=(?:most|some|all|much|many|which|mainly|mostly|largely)\b)", phrase)[0]
@@ -1178,7 +1247,7 @@ class SentenceReader:
         for tok in reversed(tokens):
             low = tok.lower()
             if not re.match(r"[\w&-]", tok) or low in _COMMODITY_STOP or low in _NOT_COMMODITY_WORDS \
-                    or low.endswith(("'s", "’s", "ing")) or tok in place_words or tok[0].isdigit():
+                    or low.endswith(("'s", "’s", "ing", "'", "’")) or tok.rstrip("'’") in place_words or tok[0].isdigit():
                 break
             picked.append(low)
             if len(picked) >= 4:
@@ -1188,7 +1257,7 @@ class SentenceReader:
             picked = picked[:-1]
         if not picked:
             # "export earnings from the woven sector", "the knitwear sector fetched"
-            m = re.search(r"\bthe\s+([\w-]+)\s+sector\b", text[sent["start"]:sent["end"]], re.I)
+            m = re.search(r"(?:\bthe|['’]s?)\s+([\w-]+)\s+sector\b", text[sent["start"]:sent["end"]], re.I)
             return m.group(1).lower() if m else None
         return self._clean_commodity(" ".join(picked), sent)
 
@@ -1201,6 +1270,8 @@ class SentenceReader:
             for p in sent["places"]:  # "Russian liquefied natural gas": the origin is the partner, not the product
                 if phrase.startswith(p["text"] + " "):
                     phrase = phrase[len(p["text"]) + 1:]
+                elif phrase.strip(" ,") == p["text"] or phrase.strip(" ,") == "the " + p["text"]:
+                    return None
         phrase = re.sub(r"\s+", " ", phrase.strip(" ,;:")).lower()
         if not phrase:
             return None
@@ -1239,6 +1310,11 @@ class SentenceReader:
         return self.context.period, False
 
     def _base_period(self, b: Figure, main: Optional[Period], periods: list[dict], seg_end: int) -> Optional[Period]:
+        for p in periods:
+            years = re.fullmatch(r"between\s+(\d{4})\s+and\s+(\d{4})", p["text"].strip(), re.I)
+            if years:
+                y = int(years.group(1))
+                return Period(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31), grain="year")
         for p in periods:  # an explicit period right after the base ("$30.75 billion in April 2021")
             if b.end <= p["start"] <= b.end + 30 or (p["end"] <= b.start and re.fullmatch(
                     r"\s*:\s*[+\-]?\s*", self.text[p["end"]:b.start])):
