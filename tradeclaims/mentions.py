@@ -19,7 +19,6 @@ from .resources import country as country_info
 PLACE_LABELS = ("COUNTRY", "DEMONYM", "CAPITAL", "GROUP", "AGENCY")
 _CURRENCY_AFTER = re.compile(r"\s?(?:\$|dollars?\b|shillings?\b|rupees?\b|pesos?\b|yuan\b|riyals?\b|pounds?\b|"
                              r"dirhams?\b|ringgit\b|baht\b|won\b|yen\b|euros?\b|francs?\b|lira\b|rand\b|naira\b)", re.I)
-_PESO_CURRENCIES = frozenset({"MXN", "ARS", "CLP", "COP", "UYU", "PHP", "DOP", "CUP"})
 
 
 def _sentence_bounds(doc) -> list[tuple[int, int]]:
@@ -91,8 +90,6 @@ def find_mentions(doc) -> dict[str, Any]:
     country = guess_country(places, text, headline_end)
     info = country_info(country) if country else None
     hint = info.currency if info else None
-    if hint in _PESO_CURRENCIES:
-        hint = None  # English news writes US dollars as "$" in Latin American stories
     sentences = []
     pi = 0
     for start, end in bounds:
