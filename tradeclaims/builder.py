@@ -712,6 +712,7 @@ class SentenceReader:
                   and not re.search(r"\b(?:including|includes|such\s+as)\s+$", self.text[max(0, p["start"] - 12):p["start"]])]
         if not places and self.prev_places:
             places = self.prev_places  # "Their NODX grew 97.5, 54 and 14.8 percent, respectively"
+        places = [p for p in places if p["id"] != self.doc_reporter]
         for kind in (("money", "quantity"), ("percent", "absolute")):
             figs = [f for f in cue.figures if f.kind in kind]
             if len(figs) >= 2 and len(places) == len(figs):
@@ -791,7 +792,10 @@ class SentenceReader:
                 else:
                     seen_main = True
             elif f.kind == "percent":
-                if _PERCENT_BASE_BEFORE.search(self.text[max(seg_start, f.start - 30):f.start]):
+                lead = self.text[max(seg_start, f.start - 45):f.start]
+                if _PERCENT_BASE_BEFORE.search(lead[-30:]) and not re.search(
+                        r"\b(?:stems?|stemmed|comes?|came|results?|resulted|arising|arises|benefit\w*|driven|thanks)\s+"
+                        r"(?:from|to|by)\s+(?:the|a)\s+$", lead, re.I):
                     f.base = True
                 else:
                     seen_main = True
@@ -1327,6 +1331,11 @@ class SentenceReader:
             anchor = cue.figures[0].start
             in_seg.sort(key=lambda p: (bool(re.fullmatch(r"(?:the|this)\s+(?:year|month)", p["text"], re.I)),
                                        abs(p["start"] - anchor)))
+            if re.fullmatch(r"(?:the\s+)?full[- ]year", in_seg[0]["text"].strip(), re.I):
+                earlier = [p for p in periods if p["comparison"] and p["period"] is not None and p["period"].grain == "year"
+                           and p["end"] <= in_seg[0]["start"] and re.search(r"\bwhen\b", self.text[p["end"]:in_seg[0]["start"]])]
+                if earlier:  # "above last year when the deficit for the full year totaled $508.3 billion"
+                    return earlier[-1]["period"], True
             return self._between_months(in_seg[0]), True
         own = [p for p in own if not _vague(p["period"]) or (first.start - p["end"] <= 40 and p["start"] - first.end <= 25)]
         if own:
@@ -1339,7 +1348,12 @@ class SentenceReader:
                                         reference=self.context.period)
                 if resolved is not None:
                     return resolved, True
-        return self.context.period, False
+        ctx = self.context.period
+        if ctx is not None and ctx.grain == "month" and re.search(
+                r"\b(?:is|are|was|were)\s+running\b", self.text[seg_start:seg_end], re.I):
+            # "the deficit is running 8.4 percent higher than a year ago": the year so far
+            return Period(start=dt.date(ctx.start.year, 1, 1), end=ctx.end, grain="range"), False
+        return ctx, False
 
     def _base_period(self, b: Figure, main: Optional[Period], periods: list[dict], seg_end: int) -> Optional[Period]:
         for p in periods:
