@@ -13,23 +13,27 @@ __version__ = "0.1.0"
 from .models import Amount, Change, Evidence, Period, TradeClaim
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .batch import extract_many, extract_records
     from .pipeline import claims_from_doc, extract, make_nlp
 
 # spaCy imports ``tradeclaims.components`` (and so this package) whenever any pipeline is
 # created; the pipeline module is loaded on first use so that stays cheap.
-_LAZY = {"extract", "make_nlp", "claims_from_doc"}
+_LAZY = {"extract": "pipeline", "make_nlp": "pipeline", "claims_from_doc": "pipeline",
+         "extract_many": "batch", "extract_records": "batch"}
 
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
-        from . import pipeline
+        import importlib
 
-        return getattr(pipeline, name)
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module 'tradeclaims' has no attribute {name!r}")
 
 
 __all__ = [
     "extract",
+    "extract_many",
+    "extract_records",
     "make_nlp",
     "claims_from_doc",
     "TradeClaim",

@@ -22,12 +22,25 @@ _CURRENCY_AFTER = re.compile(r"\s?(?:\$|dollars?\b|shillings?\b|rupees?\b|pesos?
 
 
 def _sentence_bounds(doc) -> list[tuple[int, int]]:
-    """Sentence character spans, trimmed of surrounding white space and Markdown heading marks."""
+    """Sentence character spans, trimmed of surrounding white space and Markdown heading marks.
+
+    Read from ``doc.to_array`` rather than ``doc.sents``, which builds a Python object per token.
+    """
+    from spacy.attrs import IDX, SENT_START
+
     text = doc.text
+    if len(doc) == 0:
+        return []
+    if doc.has_annotation("SENT_START"):
+        arr = doc.to_array([SENT_START, IDX])
+        starts = [int(idx) for flag, idx in arr if flag == 1]
+        if not starts or starts[0] != 0:
+            starts.insert(0, 0)
+    else:
+        starts = [0]
     out = []
-    sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
-    for sent in sents:
-        start, end = sent.start_char, sent.end_char
+    for i, start in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(text)
         while start < end and (text[start].isspace() or text[start] in "#>*"):
             start += 1
         while end > start and text[end - 1].isspace():
