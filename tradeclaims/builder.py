@@ -236,6 +236,7 @@ def _num(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+_ACRONYM_HINT = re.compile(r"(?:exports|imports)\s*\([A-Z]{3,6}\)")
 _ACRONYM_DEF = re.compile(
     r"(?P<words>(?:[\w-]+\s+){1,3}?)(?P<flow>exports|imports)\s*\((?P<acr>[A-Z]{3,6})\)")
 _ITEM_START = re.compile(
@@ -292,6 +293,8 @@ class SentenceReader:
     def _acronyms(text: str) -> dict[str, tuple[str, Optional[str]]]:
         """Flows the text names by an acronym it defines: "non-oil domestic exports (NODX)"."""
         out: dict[str, tuple[str, Optional[str]]] = {}
+        if not _ACRONYM_HINT.search(text):  # most texts define none: skip the costly scan
+            return out
         for m in _ACRONYM_DEF.finditer(text):
             flow = "import" if m.group("flow").lower().startswith("import") else "export"
             words = [w.lower() for w in m.group("words").split() if w.lower() not in _COMMODITY_STOP]
@@ -1014,6 +1017,7 @@ class SentenceReader:
                     value = c.value if sign >= 0 else -c.value
                     change["absolute"] = {"value": _num(value), "unit": c.unit}
             first = changes[0]
+            change["text"] = "; ".join(c.text for c in changes)
             basis = find_basis(s_text, first.start - sent["start"], first.end - sent["start"])
             if basis in _BASIS_WORDS:
                 change["basis"] = basis
@@ -1032,7 +1036,8 @@ class SentenceReader:
             "commodity": (amount.commodity if amount is not None and amount.commodity else None)
             or next((c.commodity for c in changes if c.commodity), None) or commodity,
             "period": None if period is None else {
-                "start": period.start.isoformat(), "end": period.end.isoformat(), "grain": period.grain},
+                "start": period.start.isoformat(), "end": period.end.isoformat(), "grain": period.grain,
+                "text": period.text},
             "amount": amount_dict,
             "change": change,
             "approximate": approx,
@@ -1378,9 +1383,10 @@ class SentenceReader:
         if main is None:
             return None
         window = self.text[max(0, b.start - 80):seg_end]
+        # shifted from the main period, not named in the text: no surface text of its own
         if find_basis(window) == "mom" or re.search(r"\b(?:previous|preceding|prior)\s+month", window, re.I):
-            return shift_period(main, months=-1)
-        return shift_period(main, years=-1)
+            return shift_period(main, months=-1).model_copy(update={"text": None})
+        return shift_period(main, years=-1).model_copy(update={"text": None})
 
 
 def build_claims_from_mentions(text: str, mentions: dict[str, Any], published: Any = None) -> list[dict[str, Any]]:
