@@ -16,7 +16,8 @@ from typing import Any, Optional
 
 from .models import Period
 from .normalize.change import direction, find_basis
-from .normalize.period import find_periods, parse_period, shift_period
+from .normalize.numbers import first_non_overlapping
+from .normalize.period import coerce_date, find_periods, parse_period, shift_period
 
 # ----------------------------------------------------------------------------- flow cues
 
@@ -222,16 +223,6 @@ def explicit_partner_of(partner: Optional[str]) -> bool:
     return partner is not None and partner != "WLD"
 
 
-def _to_date(value: Any) -> Optional[dt.date]:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
-
-
 def _num(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
@@ -273,7 +264,7 @@ class SentenceReader:
     def __init__(self, text: str, mentions: dict[str, Any], published: Any = None) -> None:
         self.text = text
         self.mentions = mentions
-        self.published = _to_date(published)
+        self.published = coerce_date(published)
         self.country = mentions.get("country")
         self.doc_reporter = self.country
         self.context = Context()
@@ -454,12 +445,7 @@ class SentenceReader:
                 continue
             out.append(Figure("percent", p["start"], p["end"], p["text"], Decimal(str(p["value"])), "%", p.get("hedge"),
                               signed=bool(p.get("signed"))))
-        out.sort(key=lambda f: f.start)
-        kept: list[Figure] = []
-        for f in out:
-            if kept and f.start < kept[-1].end:
-                continue
-            kept.append(f)
+        kept: list[Figure] = first_non_overlapping(out)
         # a percent at "X at 7.3%" after a ranking ("followed by diamonds at 6.5%") is a share
         return [f for f in kept if not (f.kind == "percent" and re.search(
             r"\b(?:at|with)\s+(?:a\s+)?$", text[max(lo, f.start - 6):f.start]) and

@@ -25,6 +25,7 @@ from typing import NamedTuple, Optional
 from ..models import Amount, Change
 from .money import find_money
 from .numbers import (
+    first_non_overlapping,
     NUMBER_PATTERN,
     SCALE_PATTERN,
     WORD_NUMBER_PATTERN,
@@ -266,14 +267,7 @@ def find_change_figures(text: str) -> list[FoundPercent]:
     ...     "Exports rose 5%, while grain imports doubled and rice fell by a quarter.")]
     [('5%', '5'), ('doubled', '100'), ('a quarter', '25')]
     """
-    figures = find_percents(text) + find_multipliers(text)
-    figures.sort(key=lambda f: f.start)
-    out: list[FoundPercent] = []
-    for f in figures:
-        if out and f.start < out[-1].end:
-            continue
-        out.append(f)
-    return out
+    return first_non_overlapping(find_percents(text) + find_multipliers(text))
 
 
 # Change words, one word each ("picked up" and "went up" end in "up", "positive growth" in

@@ -37,6 +37,7 @@ from typing import NamedTuple, Optional
 from ..models import Amount
 from .numbers import (
     FIGURE_RE,
+    first_non_overlapping,
     SCALE_PATTERN,
     WORD_NUMBER_PATTERN,
     find_hedge,
@@ -417,13 +418,7 @@ def find_money(text: str, *, currency_hint: Optional[str] = None) -> list[FoundA
         _find_word_money(text, table, hint, raws)
     if not raws:
         return []
-    raws.sort(key=lambda r: r.start)
-    # Non-overlapping, first wins.
-    kept: list[_Raw] = []
-    for r in raws:
-        if kept and r.start < kept[-1].end:
-            continue
-        kept.append(r)
+    kept: list[_Raw] = first_non_overlapping(raws)
     # An exchange rate is no amount: "($1 = 145.5000 Kenyan shillings)".
     if len(kept) > 1:
         rate = set()

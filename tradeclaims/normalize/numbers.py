@@ -39,6 +39,7 @@ __all__ = [
     "words_value",
     "find_hedge",
     "has_digit",
+    "first_non_overlapping",
     "has_number_word",
     "FIGURE_RE",
     "iter_figures",
@@ -207,6 +208,23 @@ def has_number_word(text: str) -> bool:
     if any(a in low for a in _A_SCALE):
         return True
     return not NUMBER_WORDS.isdisjoint(_LETTERS_RE.findall(low))
+
+
+def first_non_overlapping(items):
+    """The items (anything with ``start`` and ``end``) in text order, dropping any that overlaps
+    an earlier one: the first found wins.
+
+    >>> from collections import namedtuple
+    >>> S = namedtuple("S", "start end")
+    >>> first_non_overlapping([S(5, 9), S(0, 3), S(2, 6)])
+    [S(start=0, end=3), S(start=5, end=9)]
+    """
+    kept = []
+    for item in sorted(items, key=lambda i: i.start):
+        if kept and item.start < kept[-1].end:
+            continue
+        kept.append(item)
+    return kept
 
 
 def has_digit(text: str) -> bool:

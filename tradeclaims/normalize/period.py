@@ -1415,7 +1415,15 @@ def _month_scan_start(text: str) -> int:
     return -1 if first_month is None else max(0, first_month.start() - _MONTH_LOOKBACK)
 
 
-def _coerce_published(value: object) -> Optional[dt.date]:
+def coerce_date(value: object) -> Optional[dt.date]:
+    """A date from a date, datetime, ISO string or None (the forms ``published`` takes).
+
+    Raises:
+        ValueError: a string that is no ISO date. TypeError: any other type.
+
+    >>> coerce_date("2024-10-29"), coerce_date(None)
+    (datetime.date(2024, 10, 29), None)
+    """
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -1481,7 +1489,7 @@ def find_periods(text: str, *, published: dt.date | dt.datetime | str | None = N
     """
     if not isinstance(text, str):
         raise TypeError(f"text: expected str, not {type(text).__name__}")
-    published = _coerce_published(published)
+    published = coerce_date(published)
     if not text:
         return []
     low = text.lower()
