@@ -60,3 +60,13 @@ def test_style(text, published, expected):
         else:
             assert row[6] == pytest.approx(want[6]) and row[7] == want[7], (row, want)
         assert row[8] == (pytest.approx(want[8]) if want[8] is not None else None), (row, want)
+
+
+def test_balance_scope_and_category_words_are_no_new_flows():
+    """"in its trade with the U.S." scopes the surplus; "export category" names a category."""
+    text = ("That left Mexico with a surplus of $171.9 billion in its trade with the U.S., up from $152.4 billion "
+            "a year earlier. Auto exports, the country's biggest export category, grew 6.2% to $189 billion in 2024.")
+    got = [_row(c) for c in extract(text, published="2025-02-20")]
+    assert [(r[0], r[2], r[6]) for r in got] == [("balance", "USA", 171.9e9), ("balance", "USA", 152.4e9),
+                                                 ("export", "WLD", 189e9)]
+    assert got[2][3] == "autos"

@@ -466,6 +466,13 @@ class SentenceReader:
             if re.search(r"\bworth\s+of\s+(?:[\w-]+\s+){0,2}$", s_text[max(0, m.start() - 30):m.start()], re.I) and \
                     cues and cues[-1].flow != flow:
                 continue  # "$4.6 billion worth of imports from Iran" restates an export from the partner's side
+            if not m.group().lower().endswith("ed") and re.match(
+                    r"\s+(?:category|categories|items?|earners?|sector|segment|driver|basket|mix|products?\s+list)\b",
+                    s_text[m.end():], re.I):
+                continue  # "the country's biggest export category" names a category, not a flow
+            if flow == "trade" and cues and cues[-1].flow == "balance" and re.search(
+                    r"\b(?:in|on)\s+(?:its|their|the)\s+(?:bilateral\s+|goods\s+)?$", s_text[max(0, m.start() - 25):m.start()], re.I):
+                continue  # "a surplus of $171.9 billion in its trade with the U.S.": the balance's scope
             # "accounted for 84.6% of the total exports": the denominator of a share is no flow
             if re.search(r"(?:%|percent|per\s+cent|pc)\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w'’-]+\s+){0,3}$",
                          s_text[max(0, m.start() - 60):m.start()], re.I) and not re.match(
@@ -1326,7 +1333,7 @@ class SentenceReader:
                 earlier = [p for p in periods if p["comparison"] and p["period"] is not None and p["period"].grain == "year"
                            and p["end"] <= in_seg[0]["start"] and re.search(r"\bwhen\b", self.text[p["end"]:in_seg[0]["start"]])]
                 if earlier:  # "above last year when the deficit for the full year totaled $508.3 billion"
-                    return earlier[-1]["period"], True
+                    return earlier[-1]["period"], False  # a comparison period sets no context
             return self._between_months(in_seg[0]), True
         own = [p for p in own if not _vague(p["period"]) or (first.start - p["end"] <= 40 and p["start"] - first.end <= 25)]
         if own:
