@@ -555,3 +555,11 @@ def test_no_pattern_is_a_short_plain_word():
     strings = {p["pattern"] for p in build_patterns()}
     assert not {"A", "I", "AND", "THE", "FOR", "ALL", "MAN", "CAN", "ARE", "NOT"} & strings
     assert all(len(s) >= 2 for s in strings)
+
+
+def test_shipped_patterns_file_matches_the_gazetteers():
+    """data/patterns.jsonl is generated (python -m tradeclaims.patterns); it must not go stale."""
+    from tradeclaims.patterns import build_patterns, load_patterns
+
+    assert load_patterns() == build_patterns()
+    assert all(set(p) == {"label", "pattern", "id"} for p in load_patterns())

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from tradeclaims import resources
 
-__all__ = ["LABELS", "build_patterns"]
+__all__ = ["LABELS", "build_patterns", "load_patterns", "write_patterns", "PATTERNS_FILE"]
 
 #: Entity labels the patterns use, in the order they are built.
 LABELS: tuple[str, ...] = ("COUNTRY", "DEMONYM", "CAPITAL", "GROUP", "AGENCY")
@@ -107,3 +107,58 @@ def build_patterns() -> list[dict[str, str]]:
     """
     return [{"label": label, "pattern": pattern, "id": code}
             for label, pattern, code in _patterns()]
+
+
+#: The shipped pattern file the pipeline's entity ruler reads (regenerate with
+#: ``python -m tradeclaims.patterns``; a test checks it matches the gazetteers).
+PATTERNS_FILE = "patterns.jsonl"
+
+
+@functools.cache
+def _shipped() -> tuple[tuple[str, str, str], ...]:
+    import importlib.resources
+    import json
+
+    rows = []
+    text = importlib.resources.files("tradeclaims").joinpath("data", PATTERNS_FILE).read_text(encoding="utf-8")
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        if set(row) != {"label", "pattern", "id"} or row["label"] not in LABELS:
+            raise resources.GazetteerError(f"{PATTERNS_FILE}:{n}: expected label/pattern/id with a label in {LABELS}")
+        rows.append((row["label"], row["pattern"], row["id"]))
+    return tuple(rows)
+
+
+def load_patterns() -> list[dict[str, str]]:
+    """The entity-ruler patterns as shipped in ``data/patterns.jsonl`` (what ``make_nlp`` uses).
+
+    The file is generated from the gazetteers by ``python -m tradeclaims.patterns``;
+    it holds exactly what :func:`build_patterns` returns.
+
+    Raises:
+        tradeclaims.resources.GazetteerError: A line lacks ``label``/``pattern``/``id``.
+
+    >>> load_patterns() == build_patterns()
+    True
+    """
+    return [{"label": label, "pattern": pattern, "id": code} for label, pattern, code in _shipped()]
+
+
+def write_patterns(path) -> int:
+    """Write :func:`build_patterns` as JSON lines to ``path``; returns the number written."""
+    import json
+
+    patterns = build_patterns()
+    with open(path, "w", encoding="utf-8") as f:
+        for p in patterns:
+            f.write(json.dumps(p, ensure_ascii=False) + "\n")
+    return len(patterns)
+
+
+if __name__ == "__main__":  # pragma: no cover - maintenance entry point
+    import importlib.resources
+
+    target = importlib.resources.files("tradeclaims").joinpath("data", PATTERNS_FILE)
+    print(f"wrote {write_patterns(str(target))} patterns to {target}")

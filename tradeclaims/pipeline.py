@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from .components import CLAIMS_ATTR, PUBLISHED_ATTR, _set_extensions
 from .errors import invalid_value
 from .models import TradeClaim
-from .patterns import build_patterns
+from .patterns import load_patterns
 
 DateLike = Union[dt.date, dt.datetime, str, None]
 
@@ -63,7 +63,7 @@ def make_nlp(base: str = "blank:en", *, patterns: Optional[Iterable[dict]] = Non
     first = nlp.pipe_names[0] if nlp.pipe_names else None
     nlp.add_pipe("tradeclaims_sentences", **({"before": first} if first else {}))
     ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
-    all_patterns = list(build_patterns())
+    all_patterns = load_patterns()
     if patterns is not None:
         extra = list(patterns)
         for p in extra:
