@@ -13,7 +13,7 @@ import re
 from typing import Any, Iterable
 
 import numpy
-from spacy.attrs import IS_SPACE, SENT_START
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START, SPACY
 from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -58,9 +58,12 @@ def split_sentences(doc: Doc) -> Doc:
         # What Token.is_sent_start's setter says; checked once here, not once per token
         # (spaCy's setter scans the whole Doc on every call: quadratic in the text length).
         raise ValueError(Errors.E043)
-    words = [tok.text for tok in doc]
-    spaces = [tok.whitespace_ for tok in doc]
-    is_space = doc.to_array(IS_SPACE).astype(bool).tolist()
+    # Token texts from character offsets: iterating the Doc would build a Token object each.
+    arr = doc.to_array([IDX, LENGTH, SPACY, IS_SPACE]).tolist()
+    source = doc.text
+    words = [source[i:i + length] for i, length, _, _ in arr]
+    spaces = [" " if trailing else "" for _, _, trailing, _ in arr]
+    is_space = [bool(flag) for _, _, _, flag in arr]
     # next_word[i]: the first token at or after i that is not white space (n if none).
     next_word = [n] * (n + 1)
     for i in range(n - 1, -1, -1):
