@@ -160,7 +160,6 @@ class Figure:
     hedge: Optional[str] = None
     bracketed: bool = False
     base: bool = False
-    used: bool = False
     partner: Optional[str] = None  # "China with $4.6 billion", or a "respectively" list
     pair: Optional[int] = None  # for a change: the start offset of the amount it belongs to
     commodity: Optional[str] = None  # "gas, up $360 million (18 per cent)"
@@ -183,7 +182,6 @@ class Context:
     reporter: Optional[str] = None
     partner: Optional[str] = None
     period: Optional[Period] = None
-    flow: Optional[str] = None
     commodity: Optional[str] = None
     last_claim: Optional[dict] = None
 
@@ -274,7 +272,6 @@ class SentenceReader:
         self.acronyms = self._acronyms(text)
         self.headline_pair = self._headline_pair(mentions.get("sentences", []))
         self.listed: set[str] = set()
-        self.claims_so_far = 0
         self.sentence_cue_starts: list[int] = []
         self.sentence_cues: list[Cue] = []
         self.claim_sentences = 0  # sentences with claims so far: the lead is the first few
@@ -315,7 +312,6 @@ class SentenceReader:
                 continue  # a scraping duplicate gives its claims once
             self.seen_sentences.add(s_text)
             found = self._read_sentence(sent)
-            self.claims_so_far += len(found)
             self.claim_sentences += bool(found)
             claims.extend(found)
             self.prev_places = [p for p in sent["places"] if p["label"] in ("COUNTRY", "GROUP", "CAPITAL")
@@ -386,7 +382,6 @@ class SentenceReader:
         claims.sort(key=lambda c: c["_pos"])
         if claims:
             self.context.last_claim = claims[-1]
-            self.context.flow = claims[-1]["flow"]
             if claims[-1].get("commodity"):
                 self.context.commodity = claims[-1]["commodity"]
             main = [c for c in claims if not c.get("_base")]

@@ -16,7 +16,7 @@ import numpy
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START, SPACY
 from spacy.errors import Errors
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 MENTIONS_ATTR = "tradeclaims_mentions"
 CLAIMS_ATTR = "trade_claims"
