@@ -208,3 +208,9 @@ def test_public_surface_is_listed():
 def test_extract_never_raises(text):
     for c in extract(text, published="2024-05-01"):
         assert text[c.evidence.start:c.evidence.end] == c.evidence.text
+
+
+def test_a_forecast_as_the_only_figure_gives_no_claim_and_no_error():
+    # regression: dropping the forecast figure left the flow with no figure at all
+    text = "The figure fell short of the $7.9 billion surplus expected by economists in a poll."
+    assert extract(text, published="2024-09-06") == []

@@ -42,7 +42,9 @@ _FLOW_RE = re.compile(
   | (?P<export>
         \b(?:re-?)?exports?(?!er)(?:ed|ing)?\b
       | \boutbound\s+shipments?\b | \bshipments?\b | \bshipped\b
-      | \bsupplies\b | \bsold\s+abroad\b
+      | \bsupplies\b | \bsold\s+(?:abroad|overseas)\b
+      | \b(?:overseas|foreign|outbound)\s+sales\b
+      | \bsales\b(?=(?:\s+of\s+(?:[\w-]+\s+){1,4}?)?\s*(?:abroad|overseas)\b)
     )
   | (?P<import>
         \bimports?(?!er)(?:ed|ing|ation)?\b | \bpurchases\b | \bbought\b
@@ -76,7 +78,8 @@ _SHARE_BEFORE = re.compile(
 )
 _FORECAST = re.compile(
     r"\b(?:expect\w*|forecast\w*|project(?:ed|ion|ions|s)?|target\w*|aim(?:s|ed|ing)?\s+to|goal|plan(?:s|ned)?\s+to|"
-    r"will|would|could|likely\s+to|set\s+to|predict\w*|outlook|anticipat\w*|foresee\w*|foreseen|(?-i:may|might))\b",
+    r"will|would|could|likely\s+to|set\s+to|on\s+(?:track|course|pace)\s+to|predict\w*|outlook|anticipat\w*|foresee\w*|"
+    r"foreseen|(?-i:may|might))\b",
     re.I,
 )
 _OUT_OF_SCOPE = re.compile(
@@ -274,6 +277,7 @@ class SentenceReader:
         self.listed: set[str] = set()
         self.sentence_cue_starts: list[int] = []
         self.sentence_cues: list[Cue] = []
+        self._sentence_end = len(text)
         self.claim_sentences = 0  # sentences with claims so far: the lead is the first few
         self.prev_places: list[dict] = []
 
@@ -359,6 +363,7 @@ class SentenceReader:
             else:
                 return []
         self.sentence_cue_starts = [c.start for c in cues]
+        self._sentence_end = end
         self.sentence_cues = cues
         self._assign_figures(figures, cues)
         self._keep_pairs_together(figures, cues, self.text)
@@ -462,11 +467,16 @@ class SentenceReader:
                     cues and cues[-1].flow != flow:
                 continue  # "$4.6 billion worth of imports from Iran" restates an export from the partner's side
             if not m.group().lower().endswith("ed") and re.match(
-                    r"\s+(?:category|categories|items?|earners?|sector|segment|driver|basket|mix|products?\s+list)\b",
+                    r"\s+(?:category|categories|items?|earners?|sector|segment|driver|basket|mix|products?\s+list|"
+                    r"coverage|ratio|cover)\b",
                     s_text[m.end():], re.I):
                 continue  # "the country's biggest export category" names a category, not a flow
+            if flow == "balance" and re.search(r"\b(?:driver|drivers|cause|causes|source|part|contributor|"
+                                                 r"contributors)\s+of\s+(?:the\s+|a\s+)?(?:trade\s+)?$",
+                                                 s_text[max(0, m.start() - 40):m.start()], re.I):
+                continue  # "Energy imports, a key driver of the deficit, fell": an aside, not the flow
             if flow == "trade" and cues and cues[-1].flow == "balance" and re.search(
-                    r"\b(?:in|on)\s+(?:its|their|the)\s+(?:bilateral\s+|goods\s+)?$", s_text[max(0, m.start() - 25):m.start()], re.I):
+                    r"\b(?:in|on)\s+(?:its\s+|their\s+|the\s+)?(?:bilateral\s+|goods\s+)?$", s_text[max(0, m.start() - 25):m.start()], re.I):
                 continue  # "a surplus of $171.9 billion in its trade with the U.S.": the balance's scope
             # "accounted for 84.6% of the total exports": the denominator of a share is no flow
             if re.search(r"(?:%|percent|per\s+cent|pc)\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w'’-]+\s+){0,3}$",
@@ -478,6 +488,11 @@ class SentenceReader:
                     re.search(r"\b(?:exports|imports)\s+exceed(?:s|ed)?\s+$", s_text[:m.start()]):
                 continue
             cues.append(Cue(flow, a, b, m.group()))
+        for m in re.finditer(r"\bthose\s+(?=(?:of|to|from|for)\b)", s_text, re.I):
+            a = offset + m.start()
+            before = [c for c in cues if c.end <= a]
+            if before and before[-1].flow in ("export", "import"):
+                cues.append(Cue(before[-1].flow, a, a + len("those"), "those"))
         for acr, (flow, _) in self.acronyms.items():
             for m in re.finditer(rf"\b{re.escape(acr)}\b", s_text):
                 a, b = offset + m.start(), offset + m.end()
@@ -748,9 +763,15 @@ class SentenceReader:
         for f in cue.figures:
             if f is not cue.figures[0] and _FORECAST.search(self.text[prev:f.start]):
                 break
+            if re.match(r"\s*(?:[\w-]+\s+){0,2}?(?:expected|forecast|projected|predicted|anticipated)\s+by\b",
+                        self.text[f.end:min(sent["end"], f.end + 40)], re.I):
+                prev = f.end  # "the $7.9 billion surplus expected by economists"
+                continue
             kept.append(f)
             prev = f.end
         cue.figures = kept
+        if not kept:
+            return []
         if _OUT_OF_SCOPE.search(self.text[min(cue.end, cue.figures[0].start):cue.figures[0].start]):
             return []
         clause_end = cues[ci + 1].start if ci + 1 < len(cues) else sent["end"]
@@ -921,9 +942,10 @@ class SentenceReader:
             if f.partner and amount.partner and f.partner != amount.partner:
                 continue
             between = self.text[min(amount.end, f.end):max(amount.start, f.start)]
-            if f.kind == "percent" and amount.kind == "money" and _VOLUME_TERMS.search(self.text[f.end:f.end + 30]):
+            ahead = self.text[f.end:min(f.end + 30, self._sentence_end)]
+            if f.kind == "percent" and amount.kind == "money" and _VOLUME_TERMS.search(ahead):
                 continue
-            if f.kind == "percent" and amount.kind == "quantity" and _VALUE_TERMS.search(self.text[f.end:f.end + 30]):
+            if f.kind == "percent" and amount.kind == "quantity" and _VALUE_TERMS.search(ahead):
                 continue
             if ";" in between or len(between) > 160:
                 continue
@@ -1038,6 +1060,8 @@ class SentenceReader:
         if f.text.lstrip().startswith(("-", "−", "–")):
             return -1
         s_text = self.text[sent["start"]:sent["end"]]
+        if re.match(r"\s*(?:less|fewer)\s+than\b", self.text[f.end:sent["end"]], re.I):
+            return -1  # "8.8% less than in 2022"
         d = direction(s_text, f.start - sent["start"], f.end - sent["start"])
         return d or 1
 
@@ -1063,7 +1087,7 @@ class SentenceReader:
         # places followed by a currency word ("US dollars", "Singapore dollars") are no places
         places = [p for p in places if not re.match(r"^\s*(?:\$|dollars?|shillings?|rupees?|pesos?|yuan)\b",
                                                     text[p["end"]:p["end"] + 10], re.I)]
-        places = [p for p in places if p["start"] not in self.listed]
+        places = [p for p in places if p["start"] not in self.listed and not self._is_dateline(p, sent)]
         cue_starts = self.sentence_cue_starts or [cue.start]
 
         def after_a_flow_word(place: dict) -> bool:
@@ -1122,8 +1146,9 @@ class SentenceReader:
             elif is_country and (p.get("possessive") or p["start"] < cue.start):
                 governed = re.search(r"\b(?:to|from|with|into|for|of|in|at|by|on|than|over)\s+(?:the\s+)?$", before)
                 destination = re.search(r"\b(?:to|into|for|towards)\s+(?:the\s+)?$", before)
+                owner = p.get("possessive") and 0 <= cue.start - p["end"] <= 40  # "a rise in New Zealand's exports"
                 if not re.match(r"^\s*(?:with|at|\()", after) and reporter_gap != 0 and not destination and \
-                        not (governed and reporter):
+                        (not (governed and reporter) or owner):
                     gap = abs(cue.start - p["end"])
                     # the place nearest the flow word is its owner ("China's demand ... New Zealand's exports")
                     if reporter is None or (p["start"] < cue.start and gap < (reporter_gap or 10**6)):
@@ -1139,6 +1164,18 @@ class SentenceReader:
         if m_anaphor and self.doc_reporter:
             reporter = self.doc_reporter
         clause_text = text[clause_start:clause_end]
+        # "Germany was the main export market", "China was the top source of imports": the subject is the
+        # partner; for imports only a source or supplier is (a recipient of imports is the importer itself)
+        roles = r"source|supplier" if cue.flow == "import" else \
+            r"destination|market|buyer|customer|source|supplier|partner|recipient|importer"
+        for p in places:
+            if p["label"] in ("COUNTRY", "GROUP") and not p.get("possessive") and re.match(
+                    r"\s+(?:was|were|is|are|remained|remains|became|emerged\s+as)\s+(?:still\s+)?(?:the|its|their)\s+"
+                    r"(?:[\w-]+\s+){0,3}?(?:" + roles + r")s?\b", text[p["end"]:p["end"] + 80], re.I):
+                if reporter == p["id"] or reporter is None:
+                    reporter = None
+                partner = p["id"]
+                break
         if self.doc_reporter and re.search(r"\b(?:for|of|to|by|into)\s+the\s+(?:country|kingdom|nation)\b", clause_text, re.I) \
                 and reporter not in (None, self.doc_reporter) and not explicit_partner_of(partner):
             partner, reporter = reporter, self.doc_reporter  # "China was the biggest source of imports for the country"
@@ -1187,6 +1224,11 @@ class SentenceReader:
             self.context.partner = partner
         return reporter, partner, explicit_reporter
 
+    def _is_dateline(self, place: dict, sent: dict) -> bool:
+        """"LUXEMBOURG, 22 April 2024 --", "KYIV:", "SANTIAGO, Nov 8 (Reuters) -": the place a story is filed from."""
+        return place["label"] == "CAPITAL" and place["start"] - sent["start"] <= 2 and bool(re.match(
+            r"\s*(?:,\s*(?:\w+\.?\s+\d{1,2}|\d{1,2}\s+\w+)|:|\s*\(|\s*[-–—])", self.text[place["end"]:place["end"] + 20]))
+
     def _commodity(self, cue: Cue, sent: dict) -> Optional[str]:
         text = self.text
         if cue.flow in ("trade", "balance"):
@@ -1216,7 +1258,7 @@ class SentenceReader:
                      r"worth\b|valued\b|had\b|have\b|has\b|which\b|led\b|accounted\b|made\b|continued\b|remained\b|"
                      r"contributed\b|saw\b|showed\b|registered\b|recorded\b|posted\b|hit\b|tumbled\b|plunged\b|slipped\b|"
                      r"edged\b|shed\b|climbed\b|contracted\b|expanded\b|added\b|gained\b|slid\b|went\b|came\b|"
-                     r"decreased\b|halved\b|doubled\b|tripled\b|quadrupled\b|\(|\d|[$€£¥]|US|$)", after)
+                     r"decreased\b|halved\b|doubled\b|tripled\b|quadrupled\b|abroad\b|overseas\b|\(|\d|[$€£¥]|US|$)", after)
         if m and re.fullmatch(r"the\s+(?:metal|commodity|product|grain|fuel|crop|fibre|fiber|staple|oilseed|gas|ore)",
                               m.group(1).strip(" ,"), re.I) and self.context.commodity:
             return self.context.commodity  # "Shipments of the metal" after a copper headline
@@ -1309,6 +1351,8 @@ class SentenceReader:
             return None
         if any(w in ("goods", "merchandise") for w in words) and len(words) <= 2 and words[0] in _AGGREGATE | {"total"}:
             return None
+        if re.fullmatch(r"(?:total\s+)?(?:goods|merchandise)\s+(?:and|&)\s+services", phrase):
+            return None  # the total of both
         if any(w in _NOT_COMMODITY_WORDS for w in words[:1]) or any(ch.isdigit() for ch in phrase):
             return None
         if words[0] in ("into", "to", "from", "in", "on", "at", "by", "for", "with", "of", "over", "during"):
