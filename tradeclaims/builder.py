@@ -1101,6 +1101,10 @@ class SentenceReader:
 
         reporter = partner = None
         reporter_gap = None
+        group_owner = next((p for p in places if p["label"] == "GROUP" and p["id"] not in ("OTHER", "AFRICA", "LATAM") and (
+            (p.get("possessive") and 0 <= cue.start - p["end"] <= 40) or 0 <= cue.start - p["end"] <= 2)
+            and not re.search(r"(?:\b(?:to|from|with|into|for|and|between)\s+(?:the\s+)?|[-–/]\s*)$",
+                              text[max(0, p["start"] - 14):p["start"]], re.I)), None)
         for i, p in enumerate(places):
             before = text[max(sent["start"], p["start"] - 14):p["start"]].lower()
             after = text[p["end"]:p["end"] + 12].lower()
@@ -1194,6 +1198,10 @@ class SentenceReader:
                 reporter = first_reporter
             if partner is None and first_partner != "WLD" and not _TOTAL.search(text[clause_start:sent["end"]]):
                 partner = first_partner
+        if group_owner is not None and (reporter is None or reporter_gap is None or
+                                        cue.start - group_owner["end"] < (reporter_gap if reporter_gap is not None else 10**6)):
+            # "The European Union's deficit", "EU exports": a bloc reports, not a country
+            return None, (partner if partner not in (None, group_owner["id"]) else "WLD"), True
         explicit_reporter = reporter is not None
         if reporter is None:
             agencies = [p for p in sent["places"] if p["label"] == "AGENCY"]
@@ -1226,7 +1234,8 @@ class SentenceReader:
 
     def _is_dateline(self, place: dict, sent: dict) -> bool:
         """"LUXEMBOURG, 22 April 2024 --", "KYIV:", "SANTIAGO, Nov 8 (Reuters) -": the place a story is filed from."""
-        return place["label"] == "CAPITAL" and place["start"] - sent["start"] <= 2 and bool(re.match(
+        upper_country = place["label"] == "COUNTRY" and place["text"].isupper() and len(place["text"]) > 3
+        return (place["label"] == "CAPITAL" or upper_country) and place["start"] - sent["start"] <= 2 and bool(re.match(
             r"\s*(?:,\s*(?:\w+\.?\s+\d{1,2}|\d{1,2}\s+\w+)|:|\s*\(|\s*[-–—])", self.text[place["end"]:place["end"] + 20]))
 
     def _commodity(self, cue: Cue, sent: dict) -> Optional[str]:
