@@ -350,6 +350,16 @@ class SentenceReader:
             return []
         inherited_commodity = None
         if not cues:
+            for f in figures:  # "Metalliferous ores fell $640 million (4.8 per cent), and coal, coke and briquettes were down"
+                m = re.search(r"(?:^|,\s*(?:and\s+)?|;\s*|\band\s+)((?:[\w&'’-]+(?:,\s*|\s+)(?:and\s+)?){0,5}?[\w&'’-]+)\s+"
+                              r"(?:were\s+|was\s+)?(?:up|down|fell|rose|grew|declined|increased|decreased|dropped|jumped|"
+                              r"slipped|climbed)\s+(?:by\s+)?$", s_text[:f.start - start], re.I)
+                subject = m.group(1) if m else ""
+                if m and f.commodity is None and f.kind in ("money", "quantity", "absolute", "percent") and \
+                        not any(pl["text"] in subject for pl in sent["places"]) and \
+                        subject.split()[0].lower() not in _COMMODITY_STOP and \
+                        not re.search(r"\b(?:was|were|is|are|also|has|have|had|it|they)\b", subject, re.I):
+                    f.commodity = self._clean_commodity(m.group(1), sent)
             itemised = re.search(r"[A-Za-z][\w-]*,\s*(?:up|down)\s+(?:by\s+)?[$€£¥\d]|"
                                  r"[A-Za-z]\s*\(\s*[+\-–]?\d[\d.,]*\s*(?:%|per\s*cent|percent)", s_text, re.I) and \
                 self.context.last_claim is not None and self.context.last_claim["flow"] in ("export", "import")
@@ -523,7 +533,8 @@ class SentenceReader:
                 continue  # "a $2.79-billion deficit": the word describes the figure before it
             before = self.text[max(offset, cue.start - 60):cue.start]
             if out and out[-1].flow == cue.flow and re.search(
-                    r"\b(?:over|than|from|compared\s+(?:to|with)|against)\s+(?:[\w,-]+\s+){0,8}$", before, re.I):
+                    r"\b(?:over|than|from|compared\s+(?:to|with)|against)\s+(?:(?!while\b|whereas\b|whilst\b|but\b)[\w,-]+\s+){0,8}$",
+                    before, re.I):
                 continue
             if out and out[-1].flow == cue.flow and re.search(
                     r"\b(?:increase|rise|growth|decline|fall|drop|gain)\s+in\s+(?:the\s+)?(?:total|overall)\s+$",
