@@ -101,12 +101,6 @@ _ANAPHOR = re.compile(
     r"|\b(?:led|drove|behind)\s+(?:this|the)\s+(?:increase|rise|decline|fall|growth|drop)\b",
     re.I,
 )
-_HEDGE_WORDS = re.compile(
-    r"\b(?:nearly|almost|close\s+to|about|around|roughly|some|approximately|over|more\s+than|exceed\w*|surpass\w*|"
-    r"top(?:s|ped|ping)?|cross(?:es|ed|ing)?|above|at\s+least|less\s+than|under|below|up\s+to|near|just\s+over|"
-    r"just\s+under|upwards\s+of|in\s+excess\s+of)\s*$",
-    re.I,
-)
 _COMPARISON_BEFORE = re.compile(
     r"(?:\bfrom|\bcompared\s+(?:to|with)|\bover|\bagainst|vis-[àa]-vis|\bthan|\bin\s+comparison\s+(?:to|with)|"
     r"\bversus|\bvs\.?|\bas\s+against|\bsince|\babove|\bbelow|\bbetween\s+\w+\s+and|\bthe\s+\d[\d.,]*\s*(?:%|percent|per\s+cent)\s+\w+\s+in)"
@@ -139,10 +133,10 @@ _COMMODITY_STOP = frozenset(
     total overall monthly annual yearly merchandise goods good all other its' country's nation's kingdom's
     value volume worth was were is are be been has have had it they which who what when where than then also
     s 's ’s up down rose fell increased decreased declined grew outbound inbound foreign external international
-    domestic? chinese-russian bilateral mutual two-way non-oil? year quarter month period first last second third
+    chinese-russian bilateral mutual two-way year quarter month period first last second third
     fourth half six nine ten eleven twelve record new latest current previous same further main key major top
     led lower higher strong weak further such both country nation kingdom world global""".split()
-) - {"domestic?", "non-oil?"}
+)
 _AGGREGATE = frozenset(
     "goods merchandise total overall product products commodity commodities items trade export exports import "
     "imports shipments outbound inbound foreign external international".split()
@@ -228,6 +222,8 @@ def _num(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+# "between 2019 and 2023, exports grew from X to Y": the base takes the first year, the figure the last
+_BETWEEN_YEARS = re.compile(r"between\s+(\d{4})\s+and\s+(\d{4})", re.I)
 _ACRONYM_HINT = re.compile(r"(?:exports|imports)\s*\([A-Z]{3,6}\)")
 _ACRONYM_DEF = re.compile(
     r"(?P<words>(?:[\w-]+\s+){1,3}?)(?P<flow>exports|imports)\s*\((?P<acr>[A-Z]{3,6})\)")
@@ -241,12 +237,6 @@ _PLACE_WITH_FIGURE = re.compile(
     r"^\s*\)?\s*(?:,\s*)?(?:(?:followed\s+)?with|at|\(|:|was\s+at|stood\s+at|taking|buying|importing|receiving|absorbing)\s*"
     r"(?:a\s+value\s+of\s+|over\s+|about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?$", re.I)
 _CUE_COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and\s+)?(?:the\s+)?(?:trade\s+)?$", re.I)
-_ITEM_BEFORE_FIGURE = re.compile(
-    r"(?:^|[,;:(]\s*|\band\s+|\bin\s+|\bincluded\s+|\bare\s+|\bwere\s+|\bby\s+|\bof\s+|\bfollowed\s+by\s+)"
-    r"(?P<item>[A-Za-z][\w&'’-]*(?:(?:\s+|,\s*)(?:and\s+|&\s+)?[\w&'’-]+){0,9}?)"
-    r"\s*(?:\(\s*$|,\s*(?:up|down|rising|falling|rose|fell)\s+(?:by\s+)?$|\s+(?:up|down)\s+(?:by\s+)?$)",
-    re.I,
-)
 _NOT_COMMODITY_WORDS = frozenset(
     """economy country nation kingdom government ministry data figures figure statistics report bureau agency
     adjustment basis terms calendar seasonal rising falling growth increase decrease decline rise fall drop
@@ -275,7 +265,6 @@ class SentenceReader:
         self.acronyms = self._acronyms(text)
         self.headline_pair = self._headline_pair(mentions.get("sentences", []))
         self.listed: set[str] = set()
-        self.sentence_cue_starts: list[int] = []
         self.sentence_cues: list[Cue] = []
         self._sentence_end = len(text)
         self.claim_sentences = 0  # sentences with claims so far: the lead is the first few
@@ -372,7 +361,6 @@ class SentenceReader:
                     inherited_commodity = self._clean_commodity(m.group(1), sent) or inherited_commodity
             else:
                 return []
-        self.sentence_cue_starts = [c.start for c in cues]
         self._sentence_end = end
         self.sentence_cues = cues
         self._assign_figures(figures, cues)
@@ -907,7 +895,7 @@ class SentenceReader:
         """"between August and September 2020" with a change is the later month; "between 2019 and
         2023" the later year."""
         period = p["period"]
-        years = re.fullmatch(r"between\s+(\d{4})\s+and\s+(\d{4})", p["text"].strip(), re.I)
+        years = _BETWEEN_YEARS.fullmatch(p["text"].strip())
         if years:
             y = int(years.group(2))
             return Period(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31), grain="year")
@@ -1099,7 +1087,7 @@ class SentenceReader:
         places = [p for p in places if not re.match(r"^\s*(?:\$|dollars?|shillings?|rupees?|pesos?|yuan)\b",
                                                     text[p["end"]:p["end"] + 10], re.I)]
         places = [p for p in places if p["start"] not in self.listed and not self._is_dateline(p, sent)]
-        cue_starts = self.sentence_cue_starts or [cue.start]
+        cue_starts = [c.start for c in self.sentence_cues] or [cue.start]
 
         def after_a_flow_word(place: dict) -> bool:
             # "exports to China", "imports from Russia": the phrase follows its own flow word
@@ -1414,7 +1402,7 @@ class SentenceReader:
 
     def _base_period(self, b: Figure, main: Optional[Period], periods: list[dict], seg_end: int) -> Optional[Period]:
         for p in periods:
-            years = re.fullmatch(r"between\s+(\d{4})\s+and\s+(\d{4})", p["text"].strip(), re.I)
+            years = _BETWEEN_YEARS.fullmatch(p["text"].strip())
             if years:
                 y = int(years.group(1))
                 return Period(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31), grain="year")
