@@ -16,6 +16,7 @@ from typing import Any, Optional
 
 from .models import Period
 from .normalize.change import direction, find_basis
+from .normalize._regex import first_char_filtered
 from .normalize.numbers import first_non_overlapping
 from .normalize.period import coerce_date, find_periods, parse_period, shift_period
 
@@ -23,7 +24,7 @@ from .normalize.period import coerce_date, find_periods, parse_period, shift_per
 
 # One alternation, longest forms first; group names give the flow. Matched case-insensitively
 # on the sentence text, outside agency and group names ("Korea International Trade Association").
-_FLOW_RE = re.compile(
+_FLOW_RE = first_char_filtered(re.compile(
     r"""
     (?P<trade>
         \b(?:imports?\s+and\s+exports?|exports?\s+and\s+imports?)\b       # "imports and exports"
@@ -51,7 +52,7 @@ _FLOW_RE = re.compile(
     )
     """,
     re.VERBOSE | re.IGNORECASE,
-)
+))
 
 # Words that change a bare "trade" into something that is not a flow figure.
 _NOT_FLOW_BEFORE = re.compile(r"(?:free|world|global|international\s+trade\s+and)\s*$", re.I)
@@ -122,6 +123,7 @@ _HABITUAL = re.compile(
     r"\b(?:typically|usually|normally|generally|traditionally|tends?\s+to|every\s+(?:year|month|quarter)|"
     r"each\s+(?:year|month|quarter)|in\s+every\s+\w+\s+since|"
     r"in\s+(?:a|an)\s+(?:typical|normal|average)\s+year)\b", re.I)
+_TRADE_WORD = re.compile(r"\b(?:trade|exports?|imports?|shipments)\b", re.I)
 _VALUE_TERMS = re.compile(r"\b(?:in\s+(?:terms\s+of\s+)?value|value[-\s]wise|by\s+value)\b", re.I)
 _VOLUME_TERMS = re.compile(
     r"\b(?:in\s+(?:terms\s+of\s+)?(?:volume|quantity|weight|tonnage)|(?:volume|quantity)[-\s]wise|by\s+volume|"
@@ -332,11 +334,11 @@ class SentenceReader:
         s_text = self.text[start:end]
         figures = self._figures(sent)
         blocked = [(p["start"], p["end"]) for p in sent["places"] if p["label"] in ("AGENCY", "GROUP")]
-        cues = self._cues(s_text, start, blocked)
         periods = self._sentence_periods(sent)
         if not figures:
-            self._update_context_without_claims(periods, cues, sent)
+            self._update_context_without_claims(periods, s_text, start, blocked)
             return []
+        cues = self._cues(s_text, start, blocked)
         inherited_commodity = None
         if not cues:
             for f in figures:  # "Metalliferous ores fell $640 million (4.8 per cent), and coal, coke and briquettes were down"
@@ -398,10 +400,13 @@ class SentenceReader:
                 del c[k]
         return claims
 
-    def _update_context_without_claims(self, periods: list[dict], cues: list[Cue], sent: dict) -> None:
+    def _update_context_without_claims(self, periods: list[dict], s_text: str, offset: int,
+                                       blocked: list[tuple[int, int]]) -> None:
+        """A sentence without figures that names a period and a flow sets the period of the next ones."""
         own = [p for p in periods if not p["relative"] and not p["comparison"] and p["period"] is not None
                and not _vague(p["period"])]
-        if own and (cues or re.search(r"\b(?:trade|exports?|imports?|shipments)\b", self.text[sent["start"]:sent["end"]], re.I)):
+        # the flow cues are costly: looked for only when there is a period to pass on
+        if own and (_TRADE_WORD.search(s_text) or self._cues(s_text, offset, blocked)):
             self.context.period = own[0]["period"]
 
     # ------------------------------------------------------------------ figures and cues

@@ -316,8 +316,12 @@ def _word_sign(word: str) -> int:
     return -1 if m.group("down") else 1
 
 
-def _cues(text: str, lo: int = 0, hi: Optional[int] = None) -> list[tuple[int, int, int]]:
-    """The change words of ``text[lo:hi]`` as ``(start, end, sign)``."""
+@lru_cache(maxsize=1024)
+def _cues(text: str, lo: int = 0, hi: Optional[int] = None) -> tuple[tuple[int, int, int], ...]:
+    """The change words of ``text[lo:hi]`` as ``(start, end, sign)``.
+
+    Cached: every figure of a short sentence searches the same window.
+    """
     out: list[tuple[int, int, int]] = []
     prev = ""
     for m in _WORD_RE.finditer(text, lo, len(text) if hi is None else hi):
@@ -332,7 +336,7 @@ def _cues(text: str, lo: int = 0, hi: Optional[int] = None) -> list[tuple[int, i
         if sign:
             out.append((m.start(), m.end(), sign))
         prev = word
-    return out
+    return tuple(out)
 
 
 # A clause break between a cue and a figure: the cue probably belongs to another figure.
@@ -511,8 +515,9 @@ _BASIS_KEYS = frozenset(
 )
 
 
-def _basis_spans(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    """``(start, end, basis)`` of the basis phrases of ``text[lo:hi]``, in order."""
+@lru_cache(maxsize=1024)
+def _basis_spans(text: str, lo: int, hi: int) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, basis)`` of the basis phrases of ``text[lo:hi]``, in order (cached as :func:`_cues`)."""
     spans: list[tuple[int, int, str]] = []
     searched = lo
     for tok in _WORD_RE.finditer(text, lo, hi):
@@ -524,7 +529,7 @@ def _basis_spans(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
             if m.end() >= tok.end() and (not spans or m.start() >= spans[-1][1]):
                 spans.append((m.start(), m.end(), m.lastgroup or ""))
         searched = max(searched, spans[-1][1] if spans else searched, tok.end())
-    return spans
+    return tuple(spans)
 
 
 # Absolute changes: "up $200 million", "rose by $757 million", "an increase of $2 billion",

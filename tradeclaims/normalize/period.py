@@ -3,18 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Callable, NamedTuple, Optional
 
-try:  # the parser is private; the speed-up it buys is optional, so its absence is not fatal
-    from re import _constants as _sre_c, _parser as _sre_p  # Python >= 3.11
-except ImportError:  # pragma: no cover
-    try:
-        import sre_constants as _sre_c  # type: ignore[no-redef]
-        import sre_parse as _sre_p  # type: ignore[no-redef]
-    except ImportError:
-        _sre_c = _sre_p = None
-
 from tradeclaims.models import Period
+from tradeclaims.normalize._regex import first_char_filtered as _fast, trie as _trie
 from tradeclaims.normalize._calendar import (
     FISCAL_LABEL_NAMES_START,
     FISCAL_START,
@@ -66,29 +59,6 @@ _MONTH_FORMS = (
     ("December", ("Dec",)),
 )
 _MONTH_NUM = {full[:3].lower(): i for i, (full, _) in enumerate(_MONTH_FORMS, start=1)}
-
-
-def _trie(words: list[str]) -> str:
-    """A regex matching any of ``words``, shared prefixes factored out.
-
-    A flat 50-way alternation is tried branch by branch at every position; a trie fails on
-    the first character, which is most of the cost of scanning a sentence.
-    """
-    root: dict = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
-    return build(root)
 
 
 def _month_alternation() -> str:
@@ -1258,76 +1228,6 @@ def _h_anaphor(m: re.Match, ctx: _Ctx) -> _R:
     return _R(None)  # "the month", "the period": the caller knows which one from context
 
 
-def _first_chars(items, icase: bool) -> tuple[Optional[set], bool]:
-    """(characters a match of ``items`` can start with or None for any, can it be empty)."""
-    out: set = set()
-    for op, av in items:
-        if op is _sre_c.LITERAL:
-            ch = chr(av)
-            chars, nullable = ({ch, ch.lower(), ch.upper()} if icase else {ch}), False
-        elif op is _sre_c.IN:
-            chars, nullable = set(), False
-            for kind, value in av:
-                if kind is _sre_c.LITERAL:
-                    chars |= {chr(value), chr(value).lower(), chr(value).upper()} if icase else {chr(value)}
-                elif kind is _sre_c.RANGE and value[1] - value[0] < 128:
-                    for code in range(value[0], value[1] + 1):
-                        ch = chr(code)
-                        chars |= {ch, ch.lower(), ch.upper()} if icase else {ch}
-                elif kind is _sre_c.CATEGORY and value is _sre_c.CATEGORY_DIGIT:
-                    chars |= set("0123456789")  # news digits are ASCII; others are not sought
-                else:
-                    return None, False  # a category or a negated set: anything
-        elif op is _sre_c.BRANCH:
-            chars, nullable = set(), False
-            for alt in av[1]:
-                c, n = _first_chars(alt, icase)
-                if c is None:
-                    return None, False
-                chars |= c
-                nullable = nullable or n
-        elif op is _sre_c.SUBPATTERN:
-            _, add, remove, sub = av
-            sub_icase = (icase or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
-            chars, nullable = _first_chars(sub, sub_icase)
-        elif op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT):
-            chars, nullable = _first_chars(av[2], icase)
-            nullable = nullable or av[0] == 0
-        elif op in (_sre_c.AT, _sre_c.ASSERT, _sre_c.ASSERT_NOT):
-            chars, nullable = set(), True  # zero-width: ignoring it only widens the set
-        else:
-            return None, False
-        if chars is None:
-            return None, False
-        out |= chars
-        if not nullable:
-            return out, False
-    return out, True
-
-
-def _fast(rx: re.Pattern, first_words: tuple[str, ...] = ()) -> re.Pattern:
-    """``rx`` anchored at a word start and behind a lookahead for its possible first characters.
-
-    The same matches, several times cheaper: sre otherwise tries every alternative of a rule
-    at every position of the sentence, and a one-character test rejects most of them. With
-    ``first_words`` (every word a match can start with, lower case; digits start any match
-    with a leading digit) the lookahead tests whole words, built as a trie so that sre's
-    literal fast path rejects a word on its first letter.
-    """
-    head = r"\b"
-    if first_words:
-        forms = [f for w in first_words for f in (w, w.capitalize(), w.upper())]
-        head += r"(?=(?:" + _trie(forms) + r")(?![a-z])|\d)"
-        return re.compile(head + "(?:" + rx.pattern + "\n)", rx.flags)
-    try:
-        chars, nullable = _first_chars(_sre_p.parse(rx.pattern, rx.flags), bool(rx.flags & re.I))
-    except Exception:  # pragma: no cover - an unknown parser shape: keep the plain pattern
-        chars, nullable = None, True
-    if chars and not nullable and len(chars) < 200:
-        head += "(?=[" + "".join("\\" + c if c in "\\]^-[" else c for c in sorted(chars)) + "])"
-    return re.compile(head + "(?:" + rx.pattern + "\n)", rx.flags)
-
-
 _Handler = Callable[[re.Match, _Ctx], _R]
 
 
@@ -1449,6 +1349,35 @@ def _run(handler: _Handler, m: re.Match, ctx: _Ctx) -> _R:
         return _SKIP  # "February 30", a year out of range: not a period after all
 
 
+@lru_cache(maxsize=4096)
+def _candidates(text: str) -> tuple:
+    """Every rule match in ``text``, longest first: what the text alone decides.
+
+    Cached, because the mention finder and the claim builder read the same sentence (and
+    many phrases recur): only the resolution against a date, a country and a reference
+    period runs on every call.
+    """
+    if not text:
+        return ()
+    low = text.lower()
+    month_at = _month_scan_start(text)
+    has_month = month_at >= 0
+    has_year = _RX_HAS_YEAR.search(text) is not None
+    has_code = _RX_HAS_CODE.search(text) is not None
+    kw = set(_RX_GATE_WORDS.findall(low))
+    if not (has_month or has_year or has_code or not kw.isdisjoint(_KEYWORDS)):
+        return ()
+    candidates = []
+    for order, (rx, handler, gate, after_month) in enumerate(_RULES):
+        if not gate(kw, low, has_month, has_year, has_code):
+            continue
+        for m in rx.finditer(text, month_at if after_month and month_at > 0 else 0):
+            if m.end() > m.start():
+                candidates.append((m.start() - m.end(), order, m.start(), m.end(), m, handler))
+    candidates.sort(key=lambda c: (c[0], c[1], c[2]))
+    return tuple(candidates)
+
+
 def find_periods(text: str, *, published: dt.date | dt.datetime | str | None = None,
                  country: str | None = None, reference: Period | None = None) -> list[FoundPeriod]:
     """All period expressions in ``text``, in order, non-overlapping, longest match wins.
@@ -1490,28 +1419,10 @@ def find_periods(text: str, *, published: dt.date | dt.datetime | str | None = N
     if not isinstance(text, str):
         raise TypeError(f"text: expected str, not {type(text).__name__}")
     published = coerce_date(published)
-    if not text:
-        return []
-    low = text.lower()
-    month_at = _month_scan_start(text)
-    has_month = month_at >= 0
-    has_year = _RX_HAS_YEAR.search(text) is not None
-    has_code = _RX_HAS_CODE.search(text) is not None
-    kw = set(_RX_GATE_WORDS.findall(low))
-    if not (has_month or has_year or has_code or not kw.isdisjoint(_KEYWORDS)):
-        return []
-    ctx = _Ctx(published, country.upper() if country else None, reference, text)
-
-    candidates = []
-    for order, (rx, handler, gate, after_month) in enumerate(_RULES):
-        if not gate(kw, low, has_month, has_year, has_code):
-            continue
-        for m in rx.finditer(text, month_at if after_month and month_at > 0 else 0):
-            if m.end() > m.start():
-                candidates.append((m.start() - m.end(), order, m.start(), m.end(), m, handler))
+    candidates = _candidates(text)
     if not candidates:
         return []
-    candidates.sort(key=lambda c: (c[0], c[1], c[2]))
+    ctx = _Ctx(published, country.upper() if country else None, reference, text)
     chosen: list[list] = []
     for _, _, s, e, m, handler in candidates:
         if any(s < c[1] and e > c[0] for c in chosen):
