@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -13,6 +15,8 @@ from spacy.tokens import Doc
 import tradeclaims
 from tradeclaims import TradeClaim, claims_from_doc, extract
 from tradeclaims.pipeline import extract_dicts
+
+ROOT = Path(__file__).resolve().parent.parent
 
 ARTICLE = """\
 # Thai rice exports climb in first half
@@ -214,3 +218,30 @@ def test_a_forecast_as_the_only_figure_gives_no_claim_and_no_error():
     # regression: dropping the forecast figure left the flow with no figure at all
     text = "The figure fell short of the $7.9 billion surplus expected by economists in a poll."
     assert extract(text, published="2024-09-06") == []
+
+
+def test_text_without_a_flow_word_skips_the_pipeline(monkeypatch):
+    from tradeclaims import builder, pipeline
+
+    text = "The central bank held its key rate at 5.25% in May, and inflation eased to 3.1%.\n\n" * 50
+    assert not builder.names_a_flow(text)
+
+    def no_pipeline():
+        raise AssertionError("the pipeline ran on a text without a flow word")
+
+    assert list(tradeclaims.extract_many([text, "", "Exports rose 5% to $2 billion."], published="2024-06-01"))[:2] == [[], []]
+    monkeypatch.setattr(pipeline, "_default_nlp", no_pipeline)
+    assert extract(text, published="2024-06-01") == []
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "tests" / "cases").glob("claims_*.jsonl")), ids=lambda p: p.stem)
+def test_every_claim_sentence_names_a_flow(path):
+    # the premise of the skip above: a sentence that gives a claim names a flow, or follows one that does
+    from tradeclaims import builder
+
+    for line in path.read_text(encoding="utf-8").splitlines():
+        case = json.loads(line)
+        claims = extract_dicts(case["text"], published=case.get("published"))
+        if claims:
+            assert builder.names_a_flow(case["text"])
+        assert all(builder.names_a_flow(case["text"][:c["evidence"]["end"]]) for c in claims)

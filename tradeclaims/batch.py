@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Optional
 
 from . import pipeline
+from .builder import names_a_flow
 from .components import CLAIMS_ATTR
 from .errors import invalid_value
 from .export import COLUMNS, to_records
@@ -233,8 +234,8 @@ def _dicts_many(pairs: Iterable[tuple[str, Optional[str]]], batch_size: int) -> 
 
     def docs() -> Iterator[Any]:
         for text, iso in pairs:
-            if not text.strip():
-                pending.append(("empty",))
+            if not text.strip() or not names_a_flow(text):
+                pending.append(("empty",))  # nothing to read, or no flow word: no claims
                 yield nlp.make_doc(placeholder_text)
             elif len(text) > pipeline.CHUNK_CHARS:
                 pending.append(("chunked", text, iso))

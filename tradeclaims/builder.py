@@ -1434,6 +1434,19 @@ class SentenceReader:
         return shift_period(main, years=-1).model_copy(update={"text": None})
 
 
+def names_a_flow(text: str) -> bool:
+    """Whether ``text`` names a trade flow at all ("exports", "imports", "trade", "surplus", ...).
+
+    Every claim hangs on such a word, so a text without one has no claims: batch jobs over
+    whole news archives, where most articles are not about trade, skip those texts before
+    any parsing.
+
+    >>> names_a_flow("Shipments of rice rose 5%."), names_a_flow("The central bank held rates at 5%.")
+    (True, False)
+    """
+    return _FLOW_RE.search(text) is not None
+
+
 def build_claims_from_mentions(text: str, mentions: dict[str, Any], published: Any = None) -> list[dict[str, Any]]:
     """The claims of one document as plain dicts (CLAIMS.md's JSON shape, evidence as offsets).
 

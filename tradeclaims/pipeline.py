@@ -10,6 +10,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .builder import names_a_flow
 from .components import CLAIMS_ATTR, PUBLISHED_ATTR, _set_extensions
 from .errors import invalid_value
 from .models import TradeClaim
@@ -172,7 +173,6 @@ def extract_dicts(text: str, *, published: DateLike = None, title: Optional[str]
     iso = _published_iso(published)
     if not text.strip():
         return []
-    nlp = nlp or _default_nlp()
     masked = mask_markup(text)
     prefix = ""
     if title and title.strip() and title.strip() not in masked[:len(title) + 200]:
@@ -183,6 +183,9 @@ def extract_dicts(text: str, *, published: DateLike = None, title: Optional[str]
     seen_before: set[str] = set()  # sentences of earlier chunks: a repeat gives no claims again
     for offset, piece in _chunks(masked):
         body = prefix + piece if offset == 0 else piece
+        if not names_a_flow(body):
+            continue  # no flow word, no claim: the pipeline is not run
+        nlp = nlp or _default_nlp()
         doc = nlp(_make_doc(nlp, body, iso))
         shift = offset - (len(prefix) if offset == 0 else 0)
         this_chunk: set[str] = set()
