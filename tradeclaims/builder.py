@@ -1458,7 +1458,8 @@ def build_claims_from_mentions(text: str, mentions: dict[str, Any], published: A
     return SentenceReader(text, mentions, published).read()
 
 
-def build_claims(doc) -> list[dict[str, Any]]:
-    """The claims of a processed spaCy ``Doc`` (mentions must have been found)."""
+def build_claims(doc, text: Optional[str] = None) -> list[dict[str, Any]]:
+    """The claims of a processed spaCy ``Doc`` (mentions must have been found); ``text`` is
+    ``doc.text`` when the caller has it already."""
     mentions = doc._.get("tradeclaims_mentions") or {"sentences": []}
-    return build_claims_from_mentions(doc.text, mentions, doc._.get("published"))
+    return build_claims_from_mentions(doc.text if text is None else text, mentions, doc._.get("published"))

@@ -10,6 +10,7 @@ offsets), so ``Doc.to_bytes()`` and ``nlp.pipe(n_process=2)`` keep working.
 from __future__ import annotations
 
 import re
+import weakref
 from typing import Any, Iterable
 
 import numpy
@@ -33,6 +34,18 @@ _NON_FINAL = frozenset(
 # end a sentence only when the next word could not continue a noun phrase.
 _DOTTED_ABBREV = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 _FINAL_MARKS = frozenset((".", "!", "?", "...", "…"))
+
+
+# Doc.text joins every token anew on each call; the components of one pass share one copy.
+_TEXTS: "weakref.WeakKeyDictionary[Doc, str]" = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc while the Doc lives."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
 
 
 def _set_extensions() -> None:
@@ -60,7 +73,7 @@ def split_sentences(doc: Doc) -> Doc:
         raise ValueError(Errors.E043)
     # Token texts from character offsets: iterating the Doc would build a Token object each.
     arr = doc.to_array([IDX, LENGTH, SPACY, IS_SPACE]).tolist()
-    source = doc.text
+    source = doc_text(doc)
     words = [source[i:i + length] for i, length, _, _ in arr]
     spaces = [" " if trailing else "" for _, _, trailing, _ in arr]
     is_space = [bool(flag) for _, _, _, flag in arr]
@@ -151,7 +164,7 @@ class MentionFinder:
         """Compute the mentions of ``doc`` without writing them."""
         from .mentions import find_mentions
 
-        return find_mentions(doc)
+        return find_mentions(doc, doc_text(doc))
 
     def pipe(self, docs: Iterable[Doc], *, batch_size: int = 128) -> Iterable[Doc]:
         for doc in docs:
@@ -198,7 +211,7 @@ class ClaimBuilder:
         """Compute the claims of ``doc`` as plain dicts without writing them."""
         from .builder import build_claims
 
-        return build_claims(doc)
+        return build_claims(doc, doc_text(doc))
 
     def set_annotations(self, doc: Doc, claims: list[dict[str, Any]]) -> None:
         """Write ``claims`` to ``doc._.trade_claims`` and ``doc.spans``."""

@@ -21,23 +21,20 @@ _CURRENCY_AFTER = re.compile(r"\s?(?:\$|dollars?\b|shillings?\b|rupees?\b|pesos?
                              r"dirhams?\b|ringgit\b|baht\b|won\b|yen\b|euros?\b|francs?\b|lira\b|rand\b|naira\b)", re.I)
 
 
-def _sentence_bounds(doc) -> list[tuple[int, int]]:
-    """Sentence character spans, trimmed of surrounding white space and Markdown heading marks.
+def _sentence_bounds(doc, text: str) -> list[tuple[int, int]]:
+    """Sentence character spans of ``doc`` (whose text is ``text``), trimmed of surrounding
+    white space and Markdown heading marks.
 
     Read from ``doc.to_array`` rather than ``doc.sents``, which builds a Python object per token.
     """
     from spacy.attrs import IDX, SENT_START
 
-    text = doc.text
     if len(doc) == 0:
         return []
-    if doc.has_annotation("SENT_START"):
-        arr = doc.to_array([SENT_START, IDX])
-        starts = [int(idx) for flag, idx in arr if flag == 1]
-        if not starts or starts[0] != 0:
-            starts.insert(0, 0)
-    else:
-        starts = [0]
+    arr = doc.to_array([SENT_START, IDX])
+    starts = arr[arr[:, 0] == 1, 1].tolist()  # none without sentence boundaries: one sentence
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
     out = []
     for i, start in enumerate(starts):
         end = starts[i + 1] if i + 1 < len(starts) else len(text)
@@ -79,7 +76,7 @@ def guess_country(places: list[dict[str, Any]], text: str = "", headline_end: in
     return votes.most_common(1)[0][0]
 
 
-def find_mentions(doc) -> dict[str, Any]:
+def find_mentions(doc, text: str | None = None) -> dict[str, Any]:
     """All mentions of ``doc``, grouped by sentence, plus the document's likely country.
 
     Returns:
@@ -87,7 +84,7 @@ def find_mentions(doc) -> dict[str, Any]:
         {"start", "end", "places", "money", "quantities", "percents", "periods"}, ...]}``
         with every item a dict carrying ``start``/``end`` offsets into ``doc.text``.
     """
-    text = doc.text
+    text = doc.text if text is None else text
     places = []
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
@@ -98,7 +95,7 @@ def find_mentions(doc) -> dict[str, Any]:
                 "start": ent.start_char, "end": ent.end_char, "label": ent.label_, "id": ent.ent_id_,
                 "text": ent.text, "possessive": after in ("'s", "’s") or (after[:1] in "'’" and ent.text.endswith("s")),
             })
-    bounds = _sentence_bounds(doc)
+    bounds = _sentence_bounds(doc, text)
     headline_end = bounds[0][1] if bounds and "\n" in text[bounds[0][1]:bounds[0][1] + 2] else 0
     country = guess_country(places, text, headline_end)
     info = country_info(country) if country else None
