@@ -245,3 +245,32 @@ def test_every_claim_sentence_names_a_flow(path):
         if claims:
             assert builder.names_a_flow(case["text"])
         assert all(builder.names_a_flow(case["text"][:c["evidence"]["end"]]) for c in claims)
+
+
+def test_extract_iter_gives_the_claims_of_extract(claims):
+    assert list(tradeclaims.extract_iter(ARTICLE, published="2025-07-21")) == claims
+
+
+def test_extract_iter_checks_its_arguments_when_called():
+    with pytest.raises(TypeError, match="decode"):
+        tradeclaims.extract_iter(b"Exports rose 5%.")
+    with pytest.raises(ValueError, match="published"):
+        tradeclaims.extract_iter("Exports rose 5%.", published="yesterday")
+
+
+def test_extract_iter_reads_a_huge_text_piece_by_piece(monkeypatch):
+    from tradeclaims import pipeline
+
+    para = "Exports rose 4.5% to $12.3 billion in March, the agency said.\n\n"
+    text = "".join(para.replace("4.5", f"{i % 9 + 1}.{i % 7}") for i in range(30_000))  # about 2 MB
+    made = []
+    real_make_doc = pipeline._make_doc
+    monkeypatch.setattr(pipeline, "_make_doc", lambda nlp, body, iso: made.append(len(body)) or real_make_doc(nlp, body, iso))
+    stream = tradeclaims.extract_iter(text, published="2024-04-15")
+    first = next(stream)
+    assert len(made) == 1 and made[0] <= pipeline.CHUNK_CHARS  # one piece read, not the whole text
+    assert text[first.evidence.start:first.evidence.end] == first.evidence.text
+    rest = list(stream)
+    assert len(made) >= len(text) // pipeline.CHUNK_CHARS
+    assert len(rest) + 1 == len({c.evidence.text for c in rest} | {first.evidence.text})  # a repeat counts once
+    assert all(text[c.evidence.start:c.evidence.end] == c.evidence.text for c in rest)

@@ -14,11 +14,11 @@ from .models import Amount, Change, Evidence, Period, TradeClaim
 
 if TYPE_CHECKING:  # pragma: no cover
     from .batch import extract_many, extract_records
-    from .pipeline import claims_from_doc, extract, make_nlp
+    from .pipeline import claims_from_doc, extract, extract_iter, make_nlp
 
 # spaCy imports ``tradeclaims.components`` (and so this package) whenever any pipeline is
 # created; the pipeline module is loaded on first use so that stays cheap.
-_LAZY = {"extract": "pipeline", "make_nlp": "pipeline", "claims_from_doc": "pipeline",
+_LAZY = {"extract": "pipeline", "extract_iter": "pipeline", "make_nlp": "pipeline", "claims_from_doc": "pipeline",
          "extract_many": "batch", "extract_records": "batch"}
 
 
@@ -32,6 +32,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "extract",
+    "extract_iter",
     "extract_many",
     "extract_records",
     "make_nlp",

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from typing import Any, Iterable, Optional, Union
+from typing import Any, Iterable, Iterator, Optional, Union
 
 import spacy
 from spacy.language import Language
@@ -111,11 +111,13 @@ def mask_markup(text: str) -> str:
     return _MARKUP_ENTITY.sub(blank, text)
 
 
-def _chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
-    """Pieces of at most about ``limit`` characters, cut at paragraph (else line, else space) breaks."""
+def _chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """Pieces of at most about ``limit`` characters, cut at paragraph (else line, else space)
+    breaks, made one at a time so that a huge text is never copied whole."""
     if len(text) <= limit:
-        return [(0, text)]
-    out, start = [], 0
+        yield 0, text
+        return
+    start = 0
     while start < len(text):
         end = min(len(text), start + limit)
         if end < len(text):
@@ -125,9 +127,8 @@ def _chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
                 if cut > 0:
                     end = cut + len(sep)
                     break
-        out.append((start, text[start:end]))
+        yield start, text[start:end]
         start = end
-    return out
 
 
 def _check_text(text: Any, name: str = "text") -> str:
@@ -167,20 +168,29 @@ def _shift(claim: dict, offset: int, source: str) -> dict:
 def extract_dicts(text: str, *, published: DateLike = None, title: Optional[str] = None,
                   nlp: Optional[Language] = None) -> list[dict]:
     """Like ``extract`` but returns plain dicts (the JSON shape), for batch jobs."""
+    return list(_claim_dicts(*_checked(text, published, title), nlp))
+
+
+def _checked(text: Any, published: Any, title: Any) -> tuple[str, Optional[str], Optional[str]]:
     text = _check_text(text)
     if title is not None:
         title = _check_text(title, "title")
-    iso = _published_iso(published)
+    return text, _published_iso(published), title
+
+
+def _claim_dicts(text: str, iso: Optional[str], title: Optional[str], nlp: Optional[Language]) -> Iterator[dict]:
+    """The claim dicts of ``text``, piece by piece: memory holds one piece's claims at a time."""
     if not text.strip():
-        return []
+        return
     masked = mask_markup(text)
     prefix = ""
     if title and title.strip() and title.strip() not in masked[:len(title) + 200]:
         # The headline sets the context (country, period) but is not part of the text:
         # read it in front, then keep only the claims of the text itself.
         prefix = mask_markup(title.strip()) + "\n\n"
-    out: list[dict] = []
-    seen_before: set[str] = set()  # sentences of earlier chunks: a repeat gives no claims again
+    # Sentences of earlier pieces that gave claims: a repeat gives no claims again. Their
+    # hashes are kept rather than the sentences, a few bytes per claim sentence.
+    seen_before: set[int] = set()
     for offset, piece in _chunks(masked):
         body = prefix + piece if offset == 0 else piece
         if not names_a_flow(body):
@@ -188,17 +198,46 @@ def extract_dicts(text: str, *, published: DateLike = None, title: Optional[str]
         nlp = nlp or _default_nlp()
         doc = nlp(_make_doc(nlp, body, iso))
         shift = offset - (len(prefix) if offset == 0 else 0)
-        this_chunk: set[str] = set()
+        this_piece: set[int] = set()
         for c in doc._.get(CLAIMS_ATTR) or []:
             if c["evidence"]["start"] + shift < 0:
                 continue
             claim = _shift(c, shift, text)
-            if claim["evidence"]["text"] in seen_before:
+            key = hash(claim["evidence"]["text"])
+            if key in seen_before:
                 continue
-            this_chunk.add(claim["evidence"]["text"])
-            out.append(claim)
-        seen_before |= this_chunk
-    return out
+            this_piece.add(key)
+            yield claim
+        seen_before |= this_piece
+
+
+def extract_iter(text: str, *, published: DateLike = None, title: Optional[str] = None) -> Iterator[TradeClaim]:
+    """Like ``extract``, but yields the claims as the text is read, for texts of any size.
+
+    A text longer than about 100,000 characters is read in pieces cut at paragraph
+    breaks; the claims of each piece are yielded before the next piece is read, so
+    memory stays bounded however long the text is (``extract`` holds them all at the
+    end). Offsets stay exact into ``text``. Arguments are checked, and errors raised,
+    when it is called, not when the first claim is asked for.
+
+    Args:
+        text: The article (or any long document) as plain text.
+        published: The publication date: a ``date``, ``datetime``, ISO string or None.
+        title: The headline, when it is not already the first line of ``text``.
+
+    Returns:
+        An iterator of ``TradeClaim`` in text order, the same claims ``extract`` returns.
+
+    Raises:
+        TypeError: ``text`` or ``title`` is not a str.
+        ValueError: ``published`` is not a date, datetime, ISO date string or None.
+
+    >>> claims = extract_iter("Exports rose 5% to $2 billion in May.", published="2024-06-01")
+    >>> [(c.flow, int(c.amount.value)) for c in claims]
+    [('export', 2000000000)]
+    """
+    dicts = _claim_dicts(*_checked(text, published, title), None)
+    return (TradeClaim.model_validate(c) for c in dicts)
 
 
 def extract(text: str, *, published: DateLike = None, title: Optional[str] = None) -> list[TradeClaim]:
@@ -228,4 +267,4 @@ def extract(text: str, *, published: DateLike = None, title: Optional[str] = Non
     return [TradeClaim.model_validate(c) for c in extract_dicts(text, published=published, title=title)]
 
 
-__all__ = ["make_nlp", "extract", "extract_dicts", "claims_from_doc", "mask_markup"]
+__all__ = ["make_nlp", "extract", "extract_iter", "extract_dicts", "claims_from_doc", "mask_markup"]
