@@ -57,12 +57,12 @@ _FLOW_RE = first_char_filtered(re.compile(
 # Words that change a bare "trade" into something that is not a flow figure.
 _NOT_FLOW_BEFORE = re.compile(r"(?:free|world|global|international\s+trade\s+and)\s*$", re.I)
 
-_BASE_MARKER = re.compile(
+_BASE_MARKER = first_char_filtered(re.compile(
     r"\b(?:from|compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|against|as\s+against|versus|vs\.?|than|over|"
     r"up\s+from|down\s+from|previous(?:ly)?)\b",
     re.I,
-)
-_ABS_CHANGE_BEFORE = re.compile(
+))
+_ABS_CHANGE_BEFORE = first_char_filtered(re.compile(
     r"(?:(?<!made\s)(?<!makes\s)(?<!make\s)\b(?:up|down|rose|rising|risen|rise|fell|falling|fallen|increased|increasing|increase|decreased|decrease|"
     r"declined|dropped|grew|gained|added|jumped|widened|narrowed|shrank|slipped|climbed|surged|plunged|improved|"
     r"expanded|contracted|lower|higher)\s+(?:by\s+)?(?:(?:nearly|about|almost|over|more\s+than|some|around)\s+)?"
@@ -70,31 +70,31 @@ _ABS_CHANGE_BEFORE = re.compile(
     r"|\b(?:rise|increase|fall|drop|decline|decrease)\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,4}of\s+"
     r"|\b(?:up|down)\s+(?:[\w-]+\s+){1,2}by\s+)$",
     re.I,
-)
+))
 _SHARE_AFTER = re.compile(r"^\s*(?:of\b|share\b|stake\b|market\s+share)", re.I)
-_SHARE_BEFORE = re.compile(
+_SHARE_BEFORE = first_char_filtered(re.compile(
     r"\b(?:account(?:s|ed|ing)?\s+for|share\s+of|making\s+up|make[s]?\s+up|made\s+up|constitut\w+|compris\w+|represent(?:s|ed|ing)?)"
     r"\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|some\s+|roughly\s+)?$",
     re.I,
-)
-_FORECAST = re.compile(
+))
+_FORECAST = first_char_filtered(re.compile(
     r"\b(?:expect\w*|forecast\w*|project(?:ed|ion|ions|s)?|target\w*|aim(?:s|ed|ing)?\s+to|goal|plan(?:s|ned)?\s+to|"
     r"will|would|could|likely\s+to|set\s+to|on\s+(?:track|course|pace)\s+to|predict\w*|outlook|anticipat\w*|foresee\w*|"
     r"foreseen|(?-i:may|might))\b",
     re.I,
-)
-_OUT_OF_SCOPE = re.compile(
+))
+_OUT_OF_SCOPE = first_char_filtered(re.compile(
     r"\b(?:GDP|gross\s+domestic|investment|investments|FDI|tourism|tourists?|inflation|prices?|production|output|"
     r"remittances?|reserves|budget|revenue\s+collection|tax(?:es)?|tariffs?|market\s+cap\w*|shares?\s+of|valuation|"
     r"sales\s+tax|salary|salaries|wages?|quotas?|cap|ceiling|capacity)\b",
     re.I,
-)
-_TOTAL = re.compile(
+))
+_TOTAL = first_char_filtered(re.compile(
     r"\b(?:total|overall|all\s+(?:partner\s+)?(?:countries|partners|destinations|markets)|global|worldwide|the\s+world|"
     r"foreign\s+trade|external\s+trade|international\s+trade|rest\s+of\s+the\s+world)\b",
     re.I,
-)
-_BILATERAL = re.compile(r"\b(?:bilateral|mutual|two-way|between\s+the\s+two\s+countries|the\s+two\s+countries)\b", re.I)
+))
+_BILATERAL = first_char_filtered(re.compile(r"\b(?:bilateral|mutual|two-way|between\s+the\s+two\s+countries|the\s+two\s+countries)\b", re.I))
 _ANAPHOR = re.compile(
     r"^\W*(?:[^,]{0,40},\s*)?(?:this|that|it|these|those|the\s+figures?|the\s+(?:total|value|volume|amount)|"
     r"quantities|volumes?)\b"
@@ -102,28 +102,28 @@ _ANAPHOR = re.compile(
     r"|\b(?:led|drove|behind)\s+(?:this|the)\s+(?:increase|rise|decline|fall|growth|drop)\b",
     re.I,
 )
-_COMPARISON_BEFORE = re.compile(
+_COMPARISON_BEFORE = first_char_filtered(word_start=False, rx=re.compile(
     r"(?:\bfrom|\bcompared\s+(?:to|with)|\bover|\bagainst|vis-[àa]-vis|\bthan|\bin\s+comparison\s+(?:to|with)|"
     r"\bversus|\bvs\.?|\bas\s+against|\bsince|\babove|\bbelow|\bbetween\s+\w+\s+and|\bthe\s+\d[\d.,]*\s*(?:%|percent|per\s+cent)\s+\w+\s+in)"
     r"\s+(?:the\s+)?(?:same\s+\w+\s+(?:of|in|a)\s+)?(?:levels?\s+(?:of|in)\s+)?$",
     re.I,
-)
+))
 _PERCENT_BASE_BEFORE = re.compile(
     r"(?:\b(?:compared\s+(?:to|with)|after|following|from|than)\s+(?:the|a)\s+(?:revised\s+)?|"
     r"\b(?:previous|preceding|prior)\s+(?:month|quarter|year)['’]s\s+)$",
     re.I,
 )
-_DESTINATION = re.compile(
+_DESTINATION = first_char_filtered(re.compile(
     r"\b(?:market|destination|partner|buyer|customer|source|supplier|recipient)s?\b|\btopped\s+the\s+list\s+of\s+countries",
-    re.I)
+    re.I))
 # "the total export value for these countries": a named set of partners, not the world
-_LISTED_PARTNERS = re.compile(r"\b(?:these|those|the\s+(?:top\s+)?(?:\w+\s+)?(?:major|leading|top))\s+(?:countries|markets|"
-                              r"destinations|nations|economies|partners)\b", re.I)
-_HABITUAL = re.compile(
+_LISTED_PARTNERS = first_char_filtered(re.compile(r"\b(?:these|those|the\s+(?:top\s+)?(?:\w+\s+)?(?:major|leading|top))\s+(?:countries|markets|"
+                              r"destinations|nations|economies|partners)\b", re.I))
+_HABITUAL = first_char_filtered(re.compile(
     r"\b(?:typically|usually|normally|generally|traditionally|tends?\s+to|every\s+(?:year|month|quarter)|"
     r"each\s+(?:year|month|quarter)|in\s+every\s+\w+\s+since|"
-    r"in\s+(?:a|an)\s+(?:typical|normal|average)\s+year)\b", re.I)
-_TRADE_WORD = re.compile(r"\b(?:trade|exports?|imports?|shipments)\b", re.I)
+    r"in\s+(?:a|an)\s+(?:typical|normal|average)\s+year)\b", re.I))
+_TRADE_WORD = first_char_filtered(re.compile(r"\b(?:trade|exports?|imports?|shipments)\b", re.I))
 _VALUE_TERMS = re.compile(r"\b(?:in\s+(?:terms\s+of\s+)?value|value[-\s]wise|by\s+value)\b", re.I)
 _VOLUME_TERMS = re.compile(
     r"\b(?:in\s+(?:terms\s+of\s+)?(?:volume|quantity|weight|tonnage)|(?:volume|quantity)[-\s]wise|by\s+volume|"
