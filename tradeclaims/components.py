@@ -14,7 +14,7 @@ import weakref
 from typing import Any, Iterable
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START, SPACY
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -34,6 +34,7 @@ _NON_FINAL = frozenset(
 # end a sentence only when the next word could not continue a noun phrase.
 _DOTTED_ABBREV = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 _FINAL_MARKS = frozenset((".", "!", "?", "...", "…"))
+_BREAK_CHARS = re.compile(r"[\n.!?…]")
 
 
 # Doc.text joins every token anew on each call; the components of one pass share one copy.
@@ -71,30 +72,35 @@ def split_sentences(doc: Doc) -> Doc:
         # What Token.is_sent_start's setter says; checked once here, not once per token
         # (spaCy's setter scans the whole Doc on every call: quadratic in the text length).
         raise ValueError(Errors.E043)
-    # Token texts from character offsets: iterating the Doc would build a Token object each.
-    arr = doc.to_array([IDX, LENGTH, SPACY, IS_SPACE]).tolist()
+    # Only tokens holding a line break or a sentence-final mark can end a sentence: they are
+    # found by searching the text, and only they are looked at in Python (a Token object or
+    # a string per token would cost more than the rest of the component).
+    arr = doc.to_array([IDX, LENGTH, IS_SPACE]).astype(numpy.int64)
     source = doc_text(doc)
-    words = [source[i:i + length] for i, length, _, _ in arr]
-    spaces = [" " if trailing else "" for _, _, trailing, _ in arr]
-    is_space = [bool(flag) for _, _, _, flag in arr]
-    # next_word[i]: the first token at or after i that is not white space (n if none).
-    next_word = [n] * (n + 1)
-    for i in range(n - 1, -1, -1):
-        next_word[i] = next_word[i + 1] if is_space[i] else i
-    starts = [False] * n
-    starts[0] = True
-    for i in range(n - 1):
-        text = words[i]
-        if "\n" in text or ("\n" in spaces[i] and not is_space[i + 1]):
+    marks = numpy.fromiter((m.start() for m in _BREAK_CHARS.finditer(source)), dtype=numpy.int64)
+    candidates = numpy.unique(numpy.searchsorted(arr[:, 0], marks, side="right") - 1)
+    candidates = candidates[(candidates >= 0) & (candidates < n - 1)].tolist()
+    idx, length, is_space = arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].tolist()
+
+    def word(i: int) -> str:
+        return source[idx[i]:idx[i] + length[i]]
+
+    starts = numpy.full(n, -1, dtype=numpy.int64)
+    starts[0] = 1
+    for i in candidates:
+        text = word(i)
+        if "\n" in text:
             # A paragraph or line break always ends a sentence in news text.
-            j = next_word[i + 1]
+            j = i + 1
+            while j < n and is_space[j]:
+                j += 1
             if j < n:
-                starts[j] = True
+                starts[j] = 1
             continue
         if text in _FINAL_MARKS or (len(text) > 1 and text.endswith(".")):
             if is_space[i + 1]:
                 continue
-            nxt = words[i + 1]
+            nxt = word(i + 1)
             first = nxt[0]
             # A new sentence opens with a capital, a digit, a quote or a bracket.
             if not (first.isupper() or first.isdigit() or first in "\"'“‘(["):
@@ -103,16 +109,15 @@ def split_sentences(doc: Doc) -> Doc:
                 stem = text[:-1].lower()
                 if stem in _NON_FINAL and (first.isdigit() or doc[i + 1].is_title):
                     continue
-                if _DOTTED_ABBREV.match(text) and not spaces[i]:
+                if _DOTTED_ABBREV.match(text) and idx[i] + length[i] == idx[i + 1]:
                     continue
                 if _DOTTED_ABBREV.match(text) and doc[i + 1].is_title and _continues_noun_phrase(nxt):
                     continue
-            elif text == "." and i > 0 and words[i - 1].lower() in _NON_FINAL and first.isdigit():
+            elif text == "." and i > 0 and word(i - 1).lower() in _NON_FINAL and first.isdigit():
                 continue
-            starts[i + 1] = True
+            starts[i + 1] = 1
     # One write for the whole Doc: 1 = starts a sentence, -1 = does not.
-    values = numpy.where(numpy.array(starts, dtype=bool), 1, -1).astype(numpy.int64).view(numpy.uint64)
-    doc.from_array([SENT_START], values.reshape((n, 1)))
+    doc.from_array([SENT_START], starts.view(numpy.uint64).reshape((n, 1)))
     return doc
 
 
