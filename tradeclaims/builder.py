@@ -491,7 +491,7 @@ class SentenceReader:
                     re.search(r"\b(?:exports|imports)\s+exceed(?:s|ed)?\s+$", s_text[:m.start()]):
                 continue
             cues.append(Cue(flow, a, b, m.group()))
-        for m in re.finditer(r"\bthose\s+(?=(?:of|to|from|for)\b)", s_text, re.I):
+        for m in re.finditer(r"\bthose\s+(?=(?:of|to|from|for)\b)", s_text, re.I) if "those" in s_text.lower() else ():
             a = offset + m.start()
             before = [c for c in cues if c.end <= a]
             if before and before[-1].flow in ("export", "import"):
@@ -595,7 +595,7 @@ class SentenceReader:
         prev_end = sent["start"]
         for f in figures:
             window = text[prev_end:f.start]
-            m = re.search(r"(?:\(\s*(?:-|–|" + _CHANGE_VERB + r"\s+(?:by\s+)?)?|,\s*(?:up|down)"
+            m = ("(" in window or "," in window) and re.search(r"(?:\(\s*(?:-|–|" + _CHANGE_VERB + r"\s+(?:by\s+)?)?|,\s*(?:up|down)"
                           r"\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+)?)$", window, re.I)
             prev_end = f.end
             if not m:
@@ -620,15 +620,17 @@ class SentenceReader:
             if found:
                 f.commodity = found
         for f in figures:  # "Regarding imports, transportation equipment surged 53.3 percent"
-            if f.commodity is None:
+            window = text[max(sent["start"], f.start - 80):f.start]
+            if f.commodity is None and ("," in window or ";" in window):
                 m = re.search(r"(?:,|;)\s*((?:[\w&-]+\s+){0,3}?[\w&-]+)\s+" + _CHANGE_VERB + r"\s+(?:by\s+)?(?:about\s+|nearly\s+)?$",
-                              text[max(sent["start"], f.start - 80):f.start], re.I)
+                              window, re.I)
                 if m and not _FLOW_RE.search(m.group(1)) and _FLOW_RE.search(text[sent["start"]:f.start - len(m.group(0))]) \
                         and not any(pl["text"] in m.group(1) for pl in sent["places"]):
                     found = self._clean_commodity(m.group(1), sent)
                     if found:
                         f.commodity = found
-        m = re.search(r"(?:^|,\s*)((?:[\w&'’-]+\s+){0,3}?[\w&'’-]+)\s+(?:topped|led|headed)\s+the\s+list\b", text[sent["start"]:sent["end"]])
+        s_text = text[sent["start"]:sent["end"]]
+        m = "list" in s_text and re.search(r"(?:^|,\s*)((?:[\w&'’-]+\s+){0,3}?[\w&'’-]+)\s+(?:topped|led|headed)\s+the\s+list\b", s_text)
         if m:  # "With a value of Dh84.4 billion, gold topped the list of leading commodities"
             item = self._clean_commodity(m.group(1), sent)
             lead = next((f for f in figures if f.kind in ("money", "quantity") and f.start < sent["start"] + m.start(1)), None)
@@ -637,18 +639,21 @@ class SentenceReader:
         for f in figures:
             if f.commodity is not None or f.kind not in ("money", "quantity"):
                 continue
-            m = re.match(r"\s+worth\s+of\s+((?:[\w&'’-]+\s+){0,5}?[\w&'’-]+)(?=\s+(?:to|from|in|into|during|for|at|by|"
-                         r"on|were|was|is|are)\b|\s*[,.;]|\s*$)", text[f.end:sent["end"]])
+            rest = text[f.end:sent["end"]]
+            m = rest[:1].isspace() and rest.lstrip().startswith("worth") and re.match(r"\s+worth\s+of\s+((?:[\w&'’-]+\s+){0,5}?[\w&'’-]+)(?=\s+(?:to|from|in|into|during|for|at|by|"
+                r"on|were|was|is|are)\b|\s*[,.;]|\s*$)", rest)
             if m:  # "RM14.2 billion worth of electrical and electronic products to Singapore"
                 f.commodity = self._clean_commodity(m.group(1), sent)
                 continue
-            m = re.search(r"\bwith\s+((?:[\w&'’-]+\s+){0,3}?[\w&'’-]+)\s+(?:fetching|earning|bringing\s+in|worth|"
-                          r"accounting\s+for|at)\s+$", text[max(sent["start"], f.start - 60):f.start], re.I)
+            before = text[max(sent["start"], f.start - 60):f.start]
+            m = "with" in before.lower() and re.search(r"\bwith\s+((?:[\w&'’-]+\s+){0,3}?[\w&'’-]+)\s+(?:fetching|earning|bringing\s+in|worth|"
+                                                       r"accounting\s+for|at)\s+$", before, re.I)
             if m and not any(pl["text"] in m.group(1) for pl in sent["places"]):  # "with coffee fetching $1.1 billion"
                 f.commodity = self._clean_commodity(m.group(1), sent)
         for f in figures:  # "the knitwear sector fetched US $ 11.92 billion"
-            if f.commodity is None and f.kind in ("money", "quantity"):
-                m = re.search(r"\bthe\s+([\w-]+)\s+sector\b[^,;]{0,40}$", text[max(sent["start"], f.start - 80):f.start], re.I)
+            window = text[max(sent["start"], f.start - 80):f.start]
+            if f.commodity is None and f.kind in ("money", "quantity") and "sector" in window.lower():
+                m = re.search(r"\bthe\s+([\w-]+)\s+sector\b[^,;]{0,40}$", window, re.I)
                 if m and m.group(1).lower() not in _NOT_COMMODITY_WORDS:
                     f.commodity = m.group(1).lower()
         for f in figures:  # "6.68 million tonnes of corn and 3.71 million tonnes of barley"
