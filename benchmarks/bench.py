@@ -18,7 +18,9 @@ cores; the 10 MB text, read in a child process so its peak RSS is its own; and t
 start, a fresh interpreter each time. Rows:
 
 (a) tokenizer: ``nlp.tokenizer.pipe`` of ``spacy.blank("en")``, the baseline (ratio 1).
-(b) ``nlp.pipe``: the tradeclaims pipeline on Docs made with ``pipeline._make_doc``.
+(b) ``nlp.pipe``: the tradeclaims pipeline on Docs made with ``pipeline._make_doc``;
+    (b') the same with only spaCy's part (tokenizer, sentence splitter, entity ruler);
+    (b'') the seconds of each component, measured one Doc at a time.
 (c) ``extract`` called once per article (pydantic objects included).
 (d) ``extract_many``, the batch API, one process.
 (e) ``extract_many(n_process=2)`` on two cores, and its speed-up over (d).
@@ -190,6 +192,22 @@ def machine() -> dict:
     }
 
 
+def components_breakdown(nlp, texts: list[str], isos: list) -> dict[str, float]:
+    """Seconds spent in ``make_doc`` and in each component, summed over ``texts``."""
+    from tradeclaims import pipeline
+
+    steps = collections.Counter()
+    for text, iso in zip(texts, isos):
+        start = time.perf_counter()
+        doc = pipeline._make_doc(nlp, text, iso)
+        steps["make_doc (tokenizer)"] += time.perf_counter() - start
+        for name, proc in nlp.pipeline:
+            start = time.perf_counter()
+            doc = proc(doc)
+            steps[name] += time.perf_counter() - start
+    return {name: round(seconds, 3) for name, seconds in steps.items()}
+
+
 def huge_child(eval_dir: Path, n_bytes: int, mode: str) -> None:
     """Child process: one ``n_bytes`` text through ``extract_iter`` (``mode`` "iter": each
     claim consumed and dropped, as a job that writes its claims out does) or ``extract_dicts``
@@ -304,6 +322,21 @@ def main(argv=None) -> int:
     row("nlp_pipe", "(b) tradeclaims nlp.pipe", words, timed(lambda: drain(
         nlp.pipe((pipeline._make_doc(nlp, t, d) for t, d in zip(texts, isos)), batch_size=64))))
 
+    # (b') the spaCy part alone (tokenizer, sentence splitter, entity ruler): the floor any
+    # version of the tradeclaims components sits on.
+    texts, dates, words = corpus(articles, n_words, next(seed))
+    with nlp.select_pipes(disable=["tradeclaims_mentions", "tradeclaims_claims"]):
+        row("spacy_part", "(b') the same without mentions and claims", words,
+            timed(lambda: drain(nlp.pipe((pipeline._make_doc(nlp, t, None) for t in texts), batch_size=64))))
+
+    # (b'') where (b)'s time goes, component by component (a fresh corpus, no profiler).
+    texts, dates, words = corpus(articles, n_words, next(seed))
+    isos = [pipeline._published_iso(d) for d in dates]
+    steps = components_breakdown(nlp, texts, isos)
+    total = sum(steps.values())
+    for name, seconds in steps.items():
+        print(f"  {'':<4}{name:<44} {seconds:8.2f} s {seconds / total:8.1%}", flush=True)
+
     # (c) extract per document.
     texts, dates, words = corpus(articles, n_words, next(seed))
     row("extract", "(c) extract() per article", words,
@@ -359,6 +392,7 @@ def main(argv=None) -> int:
         "corpus": {"articles": len(articles), "eval_dir": str(args.eval_dir),
                    "words_per_corpus": n_words},
         "rows": rows,
+        "components_s": steps,
         "cold_start_s": {"runs": [round(t, 3) for t in cold], "median": round(statistics.median(cold), 3)},
         "peak_rss_mib": {"main_process": round(main_rss, 1), "huge_text_streamed": round(huge["peak_rss_mib"], 1),
                          "huge_text_held": round(held["peak_rss_mib"], 1)},
