@@ -140,6 +140,8 @@ DIRECTION_FROM_ISSUE = [(f"{w} 5%", +1) for w in (
     ("increase of 19.3%", 1), ("a decline of 18.5%", -1), ("0.9% lower than", -1),
     ("lower by 26.4 percent", -1), ("6.50 per cent higher than", 1), ("a 16.7% increase", 1),
     ("4.15 percent less than in January", -1), ("76 percent more than last year", 1),
+    ("8.8% less than in 2022", -1), ("12 percent more than in 2023", 1),
+    ("fell 3% to less than $5 billion", -1), ("rose 4% to more than RM5 billion", 1),
 ]
 
 DIRECTION_DEV_STYLE = [
@@ -245,6 +247,7 @@ CHANGE_DEV_STYLE = [
     ("Soybean exports rose 12% to $2 billion", "12", None, None),
     ("the services surplus saw a rise of £1.6 billion", None, ("1.6e9", "GBP"), None),
     ("exports more than doubled to $3 billion", "100", None, None),
+    ("Exports were 8.8% less than in 2022", "-8.8", None, None),
 ]
 
 NO_CHANGE = [

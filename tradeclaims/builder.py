@@ -1069,8 +1069,6 @@ class SentenceReader:
         if f.text.lstrip().startswith(("-", "−", "–")):
             return -1
         s_text = self.text[sent["start"]:sent["end"]]
-        if re.match(r"\s*(?:less|fewer)\s+than\b", self.text[f.end:sent["end"]], re.I):
-            return -1  # "8.8% less than in 2022"
         d = direction(s_text, f.start - sent["start"], f.end - sent["start"])
         return d or 1
 

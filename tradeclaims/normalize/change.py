@@ -295,7 +295,9 @@ _CUE_WORD_RE = re.compile(rf"(?P<down>{_DOWN_FORMS})|(?P<up>{_UP_FORMS})", re.X)
 _WORD_RE = re.compile(r"[^\W\d_]+")
 # A cue that is also a hedge is a bound, not a direction, right before a figure:
 # "up to 20%", "more than $5 billion", "above 5%" (but "76 percent more than last year").
-_FIG = r"\S{0,5}[ \u00a0]?[\d.]"  # a figure, maybe after a currency mark: "$5", "US$ 5"
+# A figure, maybe after a currency mark ("$5", "US$ 5", "RM5"), but not a year after a
+# preposition: "8.8% less than in 2022" is a fall, not a bound.
+_FIG = r"(?!(?:in|on|at|of|for|by|to|from|during|the|a|an)[ \u00a0])\S{0,5}[ \u00a0]?[\d.]"
 _AS_HEDGE = {
     "up": re.compile(rf"[ \u00a0]+to[ \u00a0]+{_FIG}"),
     "more": re.compile(rf"[ \u00a0]+than[ \u00a0]+{_FIG}"),
