@@ -4,44 +4,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import pickle
-from pathlib import Path
 
 import pytest
 
-from tradeclaims import pipeline
 from tradeclaims.batch import RECORD_COLUMNS, SPARK_SCHEMA, _period_code, extract_many, extract_records
-from tradeclaims.cli import split_front_matter
 from tradeclaims.pipeline import extract
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-
-# Written for these tests; the figures are invented.
-INLINE = [
-    ("Chile's copper exports rose 12% to $4.2 billion in March, the central bank said.", "2025-04-08"),
-    ("<p>Imports from China fell 3.5% year on year to &euro;8.1 billion in the first quarter.</p>", "2025-04-20"),
-    ("", None),
-    ("The minister spoke about the weather and the harvest festival.", "2025-01-01"),
-    ("Kenya exported 45,000 tonnes of tea in 2024, and the trade deficit widened to KSh 1.2 trillion.", None),
-]
-
-
-def _examples() -> list[tuple[str, str | None]]:
-    out = []
-    for path in sorted(EXAMPLES.glob("*.md")):
-        if path.name == "README.md":
-            continue
-        raw = path.read_text(encoding="utf-8")
-        fm = split_front_matter(raw)
-        out.append((raw[fm.body_offset:], fm.published.isoformat() if fm.published else None))
-    return out
-
+from batch_texts import batch_texts
 
 @pytest.fixture(scope="module")
 def corpus() -> tuple[list[str], list[str | None]]:
-    items = _examples() + INLINE
-    long_text = "\n\n".join(t for t, _ in _examples()) * 40  # > CHUNK_CHARS: the chunked path
-    assert len(long_text) > pipeline.CHUNK_CHARS
-    items.append((long_text, "2025-10-20"))
+    items = batch_texts()
     return [t for t, _ in items], [d for _, d in items]
 
 

@@ -236,7 +236,7 @@ class ClaimBuilder:
 
 @Language.factory(
     "tradeclaims_claims",
-    assigns=[f"doc._.{CLAIMS_ATTR}", f"doc.spans"],
+    assigns=[f"doc._.{CLAIMS_ATTR}", "doc.spans"],
     requires=[f"doc._.{MENTIONS_ATTR}", "doc.ents"],
     default_config={"spans_key": SPANS_KEY},
 )
