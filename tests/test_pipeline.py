@@ -225,26 +225,43 @@ def test_text_without_a_flow_word_skips_the_pipeline(monkeypatch):
 
     text = "The central bank held its key rate at 5.25% in May, and inflation eased to 3.1%.\n\n" * 50
     assert not builder.names_a_flow(text)
+    made = []
+    real_make_doc = pipeline._make_doc
+    monkeypatch.setattr(pipeline, "_make_doc", lambda nlp, body, iso: made.append(body) or real_make_doc(nlp, body, iso))
+    out = list(tradeclaims.extract_many([text, "", "Exports rose 5% to $2 billion."], published="2024-06-01"))
+    assert out[:2] == [[], []] and len(out[2]) == 1
+    assert made == ["Exports rose 5% to $2 billion."]  # only the text that names a flow was parsed
 
     def no_pipeline():
         raise AssertionError("the pipeline ran on a text without a flow word")
 
-    assert list(tradeclaims.extract_many([text, "", "Exports rose 5% to $2 billion."], published="2024-06-01"))[:2] == [[], []]
     monkeypatch.setattr(pipeline, "_default_nlp", no_pipeline)
     assert extract(text, published="2024-06-01") == []
 
 
+# Texts whose flow word only appears once the text is masked, cut into sentences or joined
+# to its headline: the skip must not lose their claims.
+@pytest.mark.parametrize("text,title,n_claims", [
+    ("<p>Kenya's foreign <b>sales</b> rose 5% to $2 billion in May.</p>", None, 1),
+    ("Kenya earned $2 billion in May from trade\nPolicy makers welcomed the figures.", None, 1),
+    ("Data from the statistics office showed, that was up 5% from $1.9 billion a year earlier.",
+     "Kenya earned $2 billion in May from trade", 2),
+])
+def test_the_flow_word_skip_loses_no_claim(text, title, n_claims):
+    assert len(extract(text, published="2024-06-01", title=title)) == n_claims
+    if title is None:
+        assert list(map(len, tradeclaims.extract_many([text], published="2024-06-01"))) == [n_claims]
+
+
 @pytest.mark.parametrize("path", sorted((ROOT / "tests" / "cases").glob("claims_*.jsonl")), ids=lambda p: p.stem)
-def test_every_claim_sentence_names_a_flow(path):
-    # the premise of the skip above: a sentence that gives a claim names a flow, or follows one that does
+def test_every_claim_follows_a_flow_word(path):
+    # the premise of the skip: the text up to the end of each claim's sentence names a flow
     from tradeclaims import builder
 
     for line in path.read_text(encoding="utf-8").splitlines():
         case = json.loads(line)
-        claims = extract_dicts(case["text"], published=case.get("published"))
-        if claims:
-            assert builder.names_a_flow(case["text"])
-        assert all(builder.names_a_flow(case["text"][:c["evidence"]["end"]]) for c in claims)
+        for c in extract_dicts(case["text"], published=case.get("published")):
+            assert builder.names_a_flow(case["text"][:c["evidence"]["end"]]), c["evidence"]["text"]
 
 
 def test_extract_iter_gives_the_claims_of_extract(claims):
@@ -261,16 +278,43 @@ def test_extract_iter_checks_its_arguments_when_called():
 def test_extract_iter_reads_a_huge_text_piece_by_piece(monkeypatch):
     from tradeclaims import pipeline
 
-    para = "Exports rose 4.5% to $12.3 billion in March, the agency said.\n\n"
-    text = "".join(para.replace("4.5", f"{i % 9 + 1}.{i % 7}") for i in range(30_000))  # about 2 MB
+    # every paragraph is another sentence, so every piece gives claims of its own
+    text = "".join(f"Exports rose {i % 50 + 1}.{i % 9}% to ${i}.3 million in March, the agency said.\n\n"
+                   for i in range(5_000))  # about 380,000 characters: four pieces
     made = []
     real_make_doc = pipeline._make_doc
     monkeypatch.setattr(pipeline, "_make_doc", lambda nlp, body, iso: made.append(len(body)) or real_make_doc(nlp, body, iso))
     stream = tradeclaims.extract_iter(text, published="2024-04-15")
     first = next(stream)
     assert len(made) == 1 and made[0] <= pipeline.CHUNK_CHARS  # one piece read, not the whole text
-    assert text[first.evidence.start:first.evidence.end] == first.evidence.text
-    rest = list(stream)
-    assert len(made) >= len(text) // pipeline.CHUNK_CHARS
-    assert len(rest) + 1 == len({c.evidence.text for c in rest} | {first.evidence.text})  # a repeat counts once
-    assert all(text[c.evidence.start:c.evidence.end] == c.evidence.text for c in rest)
+    claims = [first, *stream]
+    assert len(made) == 4 and len(claims) == 5_000
+    assert claims[-1].evidence.start > 3 * pipeline.CHUNK_CHARS
+    assert all(text[c.evidence.start:c.evidence.end] == c.evidence.text for c in claims)
+    assert [c.model_dump() for c in claims] == [c.model_dump() for c in extract(text, published="2024-04-15")]
+
+
+def test_long_sentences_stay_out_of_the_caches():
+    from tradeclaims.normalize import change, period
+
+    sentence = "Exports rose 5% in May, " + "and the figures were revised, " * 100 + "officials said."
+    before = period._cached_scan.cache_info().currsize, change._cues_cached.cache_info().currsize
+    period.find_periods(sentence, published="2024-06-01")
+    change.direction(sentence, 13)
+    assert (period._cached_scan.cache_info().currsize, change._cues_cached.cache_info().currsize) == before
+
+
+def test_a_processed_doc_keeps_no_copy_of_its_text(nlp):
+    from tradeclaims import components
+
+    doc = nlp("Exports rose 5% to $2 billion in May.")
+    assert doc not in components._TEXTS
+
+
+@pytest.mark.parametrize("those,with_", [("those", "with"), ("THOſE", "WİTH")])
+def test_pre_checks_are_as_case_blind_as_the_patterns_they_guard(those, with_):
+    # "ſ" matches "s" and "İ" matches "i" in a case-insensitive pattern, but not after str.lower()
+    text = (f"Exports to China rose 5% to $2 billion in May, while {those} to Japan fell 3% to $1 billion. "
+            f"Exports rose 5% in May, {with_} coffee fetching $1.1 billion.")
+    claims = extract_dicts(text, published="2024-06-01")
+    assert [(c["partner"], c["commodity"]) for c in claims] == [("CHN", None), ("JPN", None), ("WLD", "coffee")]

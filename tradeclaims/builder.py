@@ -124,6 +124,8 @@ _HABITUAL = first_char_filtered(re.compile(
     r"each\s+(?:year|month|quarter)|in\s+every\s+\w+\s+since|"
     r"in\s+(?:a|an)\s+(?:typical|normal|average)\s+year)\b", re.I))
 _TRADE_WORD = first_char_filtered(re.compile(r"\b(?:trade|exports?|imports?|shipments)\b", re.I))
+# Cheap pre-checks, case-insensitive as the patterns they guard (so "THOſE" still counts).
+_THOSE, _WITH, _SECTOR = (re.compile(word, re.I) for word in ("those", "with", "sector"))
 _VALUE_TERMS = re.compile(r"\b(?:in\s+(?:terms\s+of\s+)?value|value[-\s]wise|by\s+value)\b", re.I)
 _VOLUME_TERMS = re.compile(
     r"\b(?:in\s+(?:terms\s+of\s+)?(?:volume|quantity|weight|tonnage)|(?:volume|quantity)[-\s]wise|by\s+volume|"
@@ -491,7 +493,7 @@ class SentenceReader:
                     re.search(r"\b(?:exports|imports)\s+exceed(?:s|ed)?\s+$", s_text[:m.start()]):
                 continue
             cues.append(Cue(flow, a, b, m.group()))
-        for m in re.finditer(r"\bthose\s+(?=(?:of|to|from|for)\b)", s_text, re.I) if "those" in s_text.lower() else ():
+        for m in re.finditer(r"\bthose\s+(?=(?:of|to|from|for)\b)", s_text, re.I) if _THOSE.search(s_text) else ():
             a = offset + m.start()
             before = [c for c in cues if c.end <= a]
             if before and before[-1].flow in ("export", "import"):
@@ -646,13 +648,13 @@ class SentenceReader:
                 f.commodity = self._clean_commodity(m.group(1), sent)
                 continue
             before = text[max(sent["start"], f.start - 60):f.start]
-            m = "with" in before.lower() and re.search(r"\bwith\s+((?:[\w&'’-]+\s+){0,3}?[\w&'’-]+)\s+(?:fetching|earning|bringing\s+in|worth|"
+            m = _WITH.search(before) and re.search(r"\bwith\s+((?:[\w&'’-]+\s+){0,3}?[\w&'’-]+)\s+(?:fetching|earning|bringing\s+in|worth|"
                                                        r"accounting\s+for|at)\s+$", before, re.I)
             if m and not any(pl["text"] in m.group(1) for pl in sent["places"]):  # "with coffee fetching $1.1 billion"
                 f.commodity = self._clean_commodity(m.group(1), sent)
         for f in figures:  # "the knitwear sector fetched US $ 11.92 billion"
             window = text[max(sent["start"], f.start - 80):f.start]
-            if f.commodity is None and f.kind in ("money", "quantity") and "sector" in window.lower():
+            if f.commodity is None and f.kind in ("money", "quantity") and _SECTOR.search(window):
                 m = re.search(r"\bthe\s+([\w-]+)\s+sector\b[^,;]{0,40}$", window, re.I)
                 if m and m.group(1).lower() not in _NOT_COMMODITY_WORDS:
                     f.commodity = m.group(1).lower()
@@ -1444,10 +1446,22 @@ def names_a_flow(text: str) -> bool:
     whole news archives, where most articles are not about trade, skip those texts before
     any parsing.
 
+    The test is looser than the flow cues themselves: a word stem anywhere, with no word
+    boundary, lookahead or multi-word form, so that no way of cutting, masking or joining
+    the text (sentence breaks, HTML tags between "foreign" and "sales", a headline read in
+    front) can make a cue appear that the test missed.
+
     >>> names_a_flow("Shipments of rice rose 5%."), names_a_flow("The central bank held rates at 5%.")
     (True, False)
     """
-    return _FLOW_RE.search(text) is not None
+    return _ANY_FLOW_STEM.search(text) is not None
+
+
+# Every alternative of _FLOW_RE holds one of these stems (and an acronym cue is defined next
+# to "exports" or "imports"): their absence proves a text has no flow cue.
+_ANY_FLOW_STEM = re.compile(
+    r"trade|turnover|surplus|deficit|balance|export|import|shipment|shipped|supplies|sold|sales|purchases|bought",
+    re.I)
 
 
 def build_claims_from_mentions(text: str, mentions: dict[str, Any], published: Any = None) -> list[dict[str, Any]]:

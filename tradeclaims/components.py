@@ -87,13 +87,15 @@ def split_sentences(doc: Doc) -> Doc:
 
     starts = numpy.full(n, -1, dtype=numpy.int64)
     starts[0] = 1
+    after_space = 0  # the first non-space token after the last run of space tokens walked
     for i in candidates:
         text = word(i)
         if "\n" in text:
             # A paragraph or line break always ends a sentence in news text.
-            j = i + 1
+            j = after_space if after_space > i else i + 1  # each run of spaces is walked once
             while j < n and is_space[j]:
                 j += 1
+            after_space = j
             if j < n:
                 starts[j] = 1
             continue
@@ -210,6 +212,7 @@ class ClaimBuilder:
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
+        _TEXTS.pop(doc, None)  # the last reader of the shared text: a kept Doc keeps no copy
         return doc
 
     def match(self, doc: Doc) -> list[dict[str, Any]]:

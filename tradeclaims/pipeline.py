@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import re
 from typing import Any, Iterable, Iterator, Optional, Union
 
@@ -113,7 +114,7 @@ def mask_markup(text: str) -> str:
 
 def _chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
     """Pieces of at most about ``limit`` characters, cut at paragraph (else line, else space)
-    breaks, made one at a time so that a huge text is never copied whole."""
+    breaks, made one at a time as they are read."""
     if len(text) <= limit:
         yield 0, text
         return
@@ -189,8 +190,8 @@ def _claim_dicts(text: str, iso: Optional[str], title: Optional[str], nlp: Optio
         # read it in front, then keep only the claims of the text itself.
         prefix = mask_markup(title.strip()) + "\n\n"
     # Sentences of earlier pieces that gave claims: a repeat gives no claims again. Their
-    # hashes are kept rather than the sentences, a few bytes per claim sentence.
-    seen_before: set[int] = set()
+    # 16-byte digests are kept rather than the sentences themselves.
+    seen_before: set[bytes] = set()
     for offset, piece in _chunks(masked):
         body = prefix + piece if offset == 0 else piece
         if not names_a_flow(body):
@@ -198,12 +199,12 @@ def _claim_dicts(text: str, iso: Optional[str], title: Optional[str], nlp: Optio
         nlp = nlp or _default_nlp()
         doc = nlp(_make_doc(nlp, body, iso))
         shift = offset - (len(prefix) if offset == 0 else 0)
-        this_piece: set[int] = set()
+        this_piece: set[bytes] = set()
         for c in doc._.get(CLAIMS_ATTR) or []:
             if c["evidence"]["start"] + shift < 0:
                 continue
             claim = _shift(c, shift, text)
-            key = hash(claim["evidence"]["text"])
+            key = hashlib.blake2b(claim["evidence"]["text"].encode("utf-8", "surrogatepass"), digest_size=16).digest()
             if key in seen_before:
                 continue
             this_piece.add(key)

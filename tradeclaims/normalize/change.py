@@ -318,12 +318,17 @@ def _word_sign(word: str) -> int:
     return -1 if m.group("down") else 1
 
 
-@lru_cache(maxsize=1024)
-def _cues(text: str, lo: int = 0, hi: Optional[int] = None) -> tuple[tuple[int, int, int], ...]:
-    """The change words of ``text[lo:hi]`` as ``(start, end, sign)``.
+#: Texts up to this length (a long sentence) have their change words and bases cached:
+#: every figure of a sentence searches the same window.
+_CACHED_TEXT_CHARS = 2_000
 
-    Cached: every figure of a short sentence searches the same window.
-    """
+
+def _cues(text: str, lo: int = 0, hi: Optional[int] = None) -> tuple[tuple[int, int, int], ...]:
+    """The change words of ``text[lo:hi]`` as ``(start, end, sign)`` (cached for sentences)."""
+    return (_cues_cached if len(text) <= _CACHED_TEXT_CHARS else _find_cues)(text, lo, hi)
+
+
+def _find_cues(text: str, lo: int = 0, hi: Optional[int] = None) -> tuple[tuple[int, int, int], ...]:
     out: list[tuple[int, int, int]] = []
     prev = ""
     for m in _WORD_RE.finditer(text, lo, len(text) if hi is None else hi):
@@ -339,6 +344,9 @@ def _cues(text: str, lo: int = 0, hi: Optional[int] = None) -> tuple[tuple[int, 
             out.append((m.start(), m.end(), sign))
         prev = word
     return tuple(out)
+
+
+_cues_cached = lru_cache(maxsize=1024)(_find_cues)
 
 
 # A clause break between a cue and a figure: the cue probably belongs to another figure.
@@ -517,9 +525,12 @@ _BASIS_KEYS = frozenset(
 )
 
 
-@lru_cache(maxsize=1024)
 def _basis_spans(text: str, lo: int, hi: int) -> tuple[tuple[int, int, str], ...]:
     """``(start, end, basis)`` of the basis phrases of ``text[lo:hi]``, in order (cached as :func:`_cues`)."""
+    return (_basis_spans_cached if len(text) <= _CACHED_TEXT_CHARS else _find_basis_spans)(text, lo, hi)
+
+
+def _find_basis_spans(text: str, lo: int, hi: int) -> tuple[tuple[int, int, str], ...]:
     spans: list[tuple[int, int, str]] = []
     searched = lo
     for tok in _WORD_RE.finditer(text, lo, hi):
@@ -532,6 +543,9 @@ def _basis_spans(text: str, lo: int, hi: int) -> tuple[tuple[int, int, str], ...
                 spans.append((m.start(), m.end(), m.lastgroup or ""))
         searched = max(searched, spans[-1][1] if spans else searched, tok.end())
     return tuple(spans)
+
+
+_basis_spans_cached = lru_cache(maxsize=1024)(_find_basis_spans)
 
 
 # Absolute changes: "up $200 million", "rose by $757 million", "an increase of $2 billion",

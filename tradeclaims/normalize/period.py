@@ -1349,14 +1349,22 @@ def _run(handler: _Handler, m: re.Match, ctx: _Ctx) -> _R:
         return _SKIP  # "February 30", a year out of range: not a period after all
 
 
-@lru_cache(maxsize=4096)
 def _candidates(text: str) -> tuple:
     """Every rule match in ``text``, longest first: what the text alone decides.
 
-    Cached, because the mention finder and the claim builder read the same sentence (and
-    many phrases recur): only the resolution against a date, a country and a reference
-    period runs on every call.
+    Cached for sentence-sized texts, because the mention finder and the claim builder read
+    the same sentence (and many phrases recur): only the resolution against a date, a
+    country and a reference period runs on every call. Longer texts are not kept, so the
+    cache stays small whatever is read.
     """
+    return _cached_scan(text) if len(text) <= _CACHED_TEXT_CHARS else _scan(text)
+
+
+# Texts up to this length (a long sentence) have their rule matches cached.
+_CACHED_TEXT_CHARS = 2_000
+
+
+def _scan(text: str) -> tuple:
     if not text:
         return ()
     low = text.lower()
@@ -1376,6 +1384,9 @@ def _candidates(text: str) -> tuple:
                 candidates.append((m.start() - m.end(), order, m.start(), m.end(), m, handler))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
     return tuple(candidates)
+
+
+_cached_scan = lru_cache(maxsize=4096)(_scan)
 
 
 def find_periods(text: str, *, published: dt.date | dt.datetime | str | None = None,
