@@ -1459,9 +1459,9 @@ def names_a_flow(text: str) -> bool:
 
 # Every alternative of _FLOW_RE holds one of these stems (and an acronym cue is defined next
 # to "exports" or "imports"): their absence proves a text has no flow cue.
-_ANY_FLOW_STEM = re.compile(
+_ANY_FLOW_STEM = first_char_filtered(re.compile(
     r"trade|turnover|surplus|deficit|balance|export|import|shipment|shipped|supplies|sold|sales|purchases|bought",
-    re.I)
+    re.I), word_start=False)
 
 
 def build_claims_from_mentions(text: str, mentions: dict[str, Any], published: Any = None) -> list[dict[str, Any]]:
