@@ -436,3 +436,32 @@ def test_real_front_matter_title_and_date_give_context(capsys, tmp_path):
     assert claim["amount"]["value"] == 180.5e9 and claim["amount"]["unit"] == "KES"
     _, out, _ = run(capsys, "extract", str(src), "--title", "Tea auction news")
     assert jsonl(out)[0]["reporter"] is None  # --title replaced the front matter's title
+
+
+def test_a_huge_file_is_written_piece_by_piece_as_extract_reads_it(capsys, tmp_path):
+    from tradeclaims import pipeline
+
+    body = "".join(f"Exports rose {i % 40 + 1}% to ${i}.5 million in March, the agency said.\n\n" for i in range(4_000))
+    assert len(body) > 2 * pipeline.CHUNK_CHARS
+    src = write(tmp_path / "big.md", FRONT + body)
+    code, out, _ = run(capsys, "extract", str(src))
+    rows = jsonl(out)
+    expected = pipeline.extract_dicts(body, published="2025-10-08", title="Rice exports climb")
+    assert code == 0 and len(rows) == len(expected) == 4_000
+    offset = len(FRONT)
+    assert [(r["evidence"]["start"] - offset, r["amount"]["value"]) for r in rows] == \
+        [(c["evidence"]["start"], c["amount"]["value"]) for c in expected]
+    raw = src.read_text(encoding="utf-8")
+    assert all(raw[r["evidence"]["start"]:r["evidence"]["end"]] == r["evidence"]["text"] for r in rows)
+
+
+def test_a_failure_part_way_keeps_what_was_written_and_names_the_file(capsys, monkeypatch, tmp_path):
+    def failing_late(text, *, published=None, title=None):
+        yield TradeClaim.model_validate({"evidence": {"start": 0, "end": 5, "text": text[:5]}, "flow": "export"})
+        raise RuntimeError("pipeline bug")
+
+    monkeypatch.setattr(cli, "_load_extract", lambda: failing_late)
+    src = write(tmp_path / "a.md", "Exports rose 1% in May.\n")
+    code, out, err = run(capsys, "extract", str(src))
+    assert code == 1 and f"cannot read {src}: extraction failed (RuntimeError: pipeline bug)" in err
+    assert [o["evidence"]["text"] for o in jsonl(out)] == ["Expor"]

@@ -37,6 +37,7 @@ __all__ = ["main", "build_parser", "split_front_matter", "FrontMatterError"]
 PROG = "tradeclaims"
 FORMATS = ("jsonl", "json", "csv")
 DEFAULT_GLOBS = ("*.txt", "*.md")
+_WRITE_BATCH = 1_000  # claims written at a time: one article's usually, a huge text's in parts
 #: The name a text read from standard input has in the output's ``source``.
 STDIN_SOURCE = "<stdin>"
 
@@ -396,8 +397,9 @@ def _err(message: str) -> None:
     print(f"{PROG}: {message}", file=sys.stderr, flush=True)
 
 
-def _claims_of(text: str, source: str, args: argparse.Namespace, extract: Callable[..., Any]) -> list[dict]:
-    """The claims of one text as output objects: ``source`` first, offsets into ``text``."""
+def _claims_of(text: str, source: str, args: argparse.Namespace, extract: Callable[..., Any]) -> Iterator[dict]:
+    """The claims of one text as output objects, as they are found: ``source`` first,
+    offsets into ``text``. A huge text is read piece by piece, so memory stays bounded."""
     try:
         front = split_front_matter(text)
     except FrontMatterError as exc:
@@ -406,20 +408,17 @@ def _claims_of(text: str, source: str, args: argparse.Namespace, extract: Callab
     title = args.title if args.title is not None else front.title
     body = text[front.body_offset:]
     try:
-        claims = extract(body, published=published, title=title)
+        for claim in extract(body, published=published, title=title):
+            data = claim.model_dump(mode="json") if hasattr(claim, "model_dump") else dict(claim)
+            ev = data["evidence"]
+            # The pipeline saw only the body: shift its offsets back onto the original text.
+            start, end = ev["start"] + front.body_offset, ev["end"] + front.body_offset
+            data["evidence"] = {**ev, "start": start, "end": end}
+            yield {"source": source, **data}
     except ImportError as exc:  # a broken installation, not a bad article: stop here
         raise _PipelineUnavailable(f"cannot load the extraction pipeline ({type(exc).__name__}: {exc})") from None
     except Exception as exc:  # a pipeline failure on one article must not stop the batch
         raise UnreadableInput(f"extraction failed ({type(exc).__name__}: {exc})") from None
-    out = []
-    for claim in claims:
-        data = claim.model_dump(mode="json") if hasattr(claim, "model_dump") else dict(claim)
-        ev = data["evidence"]
-        # The pipeline saw only the body: shift its offsets back onto the original text.
-        start, end = ev["start"] + front.body_offset, ev["end"] + front.body_offset
-        data["evidence"] = {**ev, "start": start, "end": end}
-        out.append({"source": source, **data})
-    return out
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -447,7 +446,7 @@ def _extract(args: argparse.Namespace) -> int:
                 text = _read_stdin() if item.source == STDIN_SOURCE else _read_path(item.source)
                 if extract is None:
                     extract = _load_extract()
-                writer.write(_claims_of(text, item.source, args, extract))
+                _write_as_found(writer, _claims_of(text, item.source, args, extract))
                 read += 1
             except UnreadableInput as exc:
                 unreadable += 1
@@ -459,13 +458,28 @@ def _extract(args: argparse.Namespace) -> int:
     return 1 if unreadable else 0
 
 
+def _write_as_found(writer: _Writer, claims: Iterator[dict]) -> None:
+    """Write ``claims`` in batches as they are found, so a huge text's claims are never all
+    held; if the extraction fails part-way, what was found before is written first."""
+    batch: list[dict] = []
+    try:
+        for claim in claims:
+            batch.append(claim)
+            if len(batch) >= _WRITE_BATCH:
+                writer.write(batch)
+                batch = []
+    finally:
+        if batch:
+            writer.write(batch)
+
+
 def _load_extract() -> Callable[..., Any]:
     # Imported here, not at the top: spaCy takes a while to import and ``--help`` needs none of it.
     try:
         from . import pipeline
     except Exception as exc:
         raise _PipelineUnavailable(f"cannot load the extraction pipeline ({type(exc).__name__}: {exc})") from None
-    return pipeline.extract
+    return pipeline.extract_iter
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
