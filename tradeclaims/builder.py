@@ -209,7 +209,7 @@ _MASS_NOUNS = frozenset(
 
 def _plural_of_modifier(word: str) -> str:
     if not word.isalpha() or not word.islower() or word in _MASS_NOUNS or len(word) < 3 or word.endswith(
-            ("s", "ics", "ture", "wear", "meal", "ware", "ery", "ing", "ism", "ity", "ion", "dom", "ness")):
+            ("s", "ics", "ture", "wear", "meal", "ware", "ery", "ing", "ism", "ity", "ion", "dom", "ness", "ive")):
         return word
     if word.endswith("y") and word[-2] not in "aeiou":
         return word[:-1] + "ies"
@@ -249,7 +249,9 @@ _NOT_COMMODITY_WORDS = frozenset(
     main key major biggest largest leading others said says showed shows meanwhile however also
     regarding whilst while whose out bank traders economists analysts officials sector sectors category earnings
     revenue revenues receipts proceeds sales number amount quantity quantities import export imports exports
-    forecast estimate estimated provisional preliminary""".split()
+    forecast estimate estimated provisional preliminary
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 
 
@@ -661,7 +663,8 @@ class SentenceReader:
         for f in figures:  # "6.68 million tonnes of corn and 3.71 million tonnes of barley"
             if f.kind == "quantity" and f.commodity is None:
                 m = re.match(r"\s+of\s+([\w&'’-]+(?:\s+[\w&'’-]+){0,3}?)(?=\s*(?:,|\.|$)|\s+(?:to|from|in|into|during|for|"
-                             r"at|by|with|on|worth|valued|were|was|and|which)\b)", text[f.end:sent["end"]])
+                             r"at|by|with|on|worth|valued|were|was|and|which|abroad|overseas|last|this)\b)",
+                             text[f.end:sent["end"]])
                 if m:
                     phrase = m.group(1)
                     incl = re.match(r",\s*(including\s+[\w&'’\s-]+?)\s*,", text[f.end + m.end():sent["end"]])
@@ -1276,13 +1279,18 @@ class SentenceReader:
                      r"worth\b|valued\b|had\b|have\b|has\b|which\b|led\b|accounted\b|made\b|continued\b|remained\b|"
                      r"contributed\b|saw\b|showed\b|registered\b|recorded\b|posted\b|hit\b|tumbled\b|plunged\b|slipped\b|"
                      r"edged\b|shed\b|climbed\b|contracted\b|expanded\b|added\b|gained\b|slid\b|went\b|came\b|"
-                     r"decreased\b|halved\b|doubled\b|tripled\b|quadrupled\b|abroad\b|overseas\b|\(|\d|[$€£¥]|US|$)", after)
+                     r"decreased\b|halved\b|doubled\b|tripled\b|quadrupled\b|abroad\b|overseas\b|more\b|less\b|"
+                     r"nearly\b|almost\b|about\b|\(|\d|[$€£¥]|US|$)", after)
         if m and re.fullmatch(r"the\s+(?:metal|commodity|product|grain|fuel|crop|fibre|fiber|staple|oilseed|gas|ore)",
                               m.group(1).strip(" ,"), re.I) and self.context.commodity:
             return self.context.commodity  # "Shipments of the metal" after a copper headline
         if m and not re.match(r"\s+of\s+(?:\$|[\d€£¥])", after):
             phrase = re.sub(r"^(?:the|a|an)\s+", "", m.group(1).strip(" ,"), flags=re.I)
-            phrase = re.split(r",\s*(?=(?:most|some|all|much|many|which|mainly|mostly|largely)\b)", phrase)[0]
+            # "apparel and textiles, the country's largest export sector": an appositive or an
+            # aside after a comma is no part of the product
+            phrase = re.split(r",\s*(?=(?:most|some|all|much|many|which|mainly|mostly|largely|the|a|an|its|their|"
+                              r"however|though|meanwhile|also|in\s+turn|by\s+contrast|in\s+contrast)\b)", phrase,
+                              flags=re.I)[0]
             found = self._clean_commodity(phrase, sent)
             if found:
                 return found
@@ -1290,7 +1298,8 @@ class SentenceReader:
         for q in sent["quantities"]:
             if q["start"] >= sent["start"]:
                 m = re.match(r"\s+of\s+([\w&'’-]+(?:\s+[\w&'’-]+){0,3}?)(?=\s*(?:,|\.|$)|\s+(?:to|from|in|into|during|for|"
-                             r"at|by|with|on|worth|valued|were|was|and\s+\d|\d)\b)", text[q["end"]:sent["end"]])
+                             r"at|by|with|on|worth|valued|were|was|abroad|overseas|last|this|and\s+\d|\d)\b)",
+                             text[q["end"]:sent["end"]])
                 if m:
                     found = self._clean_commodity(m.group(1), sent)
                     if found:
