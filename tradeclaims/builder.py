@@ -104,10 +104,18 @@ _ANAPHOR = re.compile(
 )
 _COMPARISON_BEFORE = first_char_filtered(word_start=False, rx=re.compile(
     r"(?:\bfrom|\bcompared\s+(?:to|with)|\bover|\bagainst|vis-[àa]-vis|\bthan|\bin\s+comparison\s+(?:to|with)|"
-    r"\bversus|\bvs\.?|\bas\s+against|\bsince|\babove|\bbelow|\bbetween\s+\w+\s+and|\bthe\s+\d[\d.,]*\s*(?:%|percent|per\s+cent)\s+\w+\s+in)"
-    r"\s+(?:the\s+)?(?:same\s+\w+\s+(?:of|in|a)\s+)?(?:levels?\s+(?:of|in)\s+)?$",
+    r"\bversus|\bvs\.?|\bas\s+against|\bsince|\babove|\bbelow|\bbetween\s+\w+\s+and|\bthe\s+\d[\d.,]*\s*(?:%|percent|per\s+cent)\s+\w+\s+in|"
+    r"\bcomparing\s+[^,;]{3,30}?\s+(?:with|to|and))"
+    r"\s+(?:in\s+|during\s+)?(?:the\s+)?(?:same\s+\w+\s+(?:of|in|a)\s+)?(?:levels?\s+(?:of|in)\s+)?$",
     re.I,
 ))
+# What a percent is compared with, right after it: "from the previous month", "higher than in
+# January 2022" (two percents compared with two things are two claims).
+_COMPARED_WITH = re.compile(r"\s*(?:(?:higher|lower|more|less|up|down)\s+than|from|compared\s+(?:to|with)|over|against)\s+"
+                            r"(?:in\s+)?([^,;]{2,25}?)(?=\s+(?:and|but)\b|[,;.]|$)", re.I)
+# Right before a second amount, once the main one is given: "..., after NIS 5.8 billion in
+# November", "well below the $2.17 billion posted a year earlier".
+_BASE_AFTER_MAIN = re.compile(r"\b(?:after|below\s+the|above\s+the)\s+$", re.I)
 _PERCENT_BASE_BEFORE = re.compile(
     r"(?:\b(?:compared\s+(?:to|with)|after|following|from|than)\s+(?:the|a)\s+(?:revised\s+)?|"
     r"\b(?:previous|preceding|prior)\s+(?:month|quarter|year)['’]s\s+)$",
@@ -790,7 +798,11 @@ class SentenceReader:
             return []
         clause_end = cues[ci + 1].start if ci + 1 < len(cues) else sent["end"]
         reporter, partner, explicit_reporter = self._who(cue, sent, self._who_start(cue, ci, cues, sent), clause_end)
-        commodity = self._commodity(cue, sent) if cue.text else inherited_commodity
+        if cue.text.lower() == "those":  # "Apparel exports to the US fell, while those to the EU rose": apparel
+            named = next((c for c in reversed(cues[:ci]) if c.flow == cue.flow and c.text.lower() != "those"), None)
+            commodity = self._commodity(named, sent) if named is not None else None
+        else:
+            commodity = self._commodity(cue, sent) if cue.text else inherited_commodity
         amounts = [f for f in cue.figures if f.kind in ("money", "quantity")]
         # which amounts are the base of a comparison
         prev_end = seg_start
@@ -810,7 +822,8 @@ class SentenceReader:
                     seen_main = True
                     prev_end = f.end
                     continue
-                if (seen_main and _PERCENT_BASE_BEFORE.search(self.text[max(seg_start, f.start - 30):f.start])) or (
+                if (seen_main and (_PERCENT_BASE_BEFORE.search(self.text[max(seg_start, f.start - 30):f.start])
+                                   or _BASE_AFTER_MAIN.search(near))) or (
                         self._base_marker_in(between, prev_end, sent) and seen_main) or re.search(
                         r"\b(?:from|than)\s+(?:the\s+|a\s+)?$", near, re.I) or re.search(
                         r"\(\s*[^()]{0,25}\d{4}\s*:\s*[+\-]?\s*$", self.text[max(seg_start, f.start - 30):f.start]):
@@ -994,10 +1007,8 @@ class SentenceReader:
         if ba is not None and bb is not None and ba != bb:
             return True
         first, second = sorted((a, b), key=lambda f: f.start)
-        pa = re.match(r"\s*(?:from|compared\s+(?:to|with)|over|against)\s+([^,;]{2,25}?)(?=\s+and\b|[,;.]|$)",
-                      self.text[first.end:second.start])
-        pb = re.match(r"\s*(?:from|compared\s+(?:to|with)|over|against)\s+([^,;]{2,25}?)(?=\s+and\b|[,;.]|$)",
-                      self.text[second.end:second.end + 40])
+        pa = _COMPARED_WITH.match(self.text[first.end:second.start])
+        pb = _COMPARED_WITH.match(self.text[second.end:second.end + 40])
         return bool(pa and pb and pa.group(1).strip().lower() != pb.group(1).strip().lower())
 
     def _change_groups(self, changes: list[Figure]) -> list[list[Figure]]:
