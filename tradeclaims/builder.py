@@ -86,9 +86,11 @@ _FORECAST = first_char_filtered(re.compile(
 _OUT_OF_SCOPE = first_char_filtered(re.compile(
     r"\b(?:GDP|gross\s+domestic|investment|investments|FDI|tourism|tourists?|inflation|prices?|production|output|"
     r"remittances?|reserves|budget|revenue\s+collection|tax(?:es)?|tariffs?|market\s+cap\w*|shares?\s+of|valuation|"
-    r"sales\s+tax|salary|salaries|wages?|quotas?|cap|ceiling|capacity)\b",
+    r"sales\s+tax|salary|salaries|wages?|quotas?|cap|ceiling|capacity|travel\s+(?:receipts|income|revenues?))\b",
     re.I,
 ))
+# A figure of the currency, not of a flow: "the cedi depreciated by about 19 per cent".
+_CURRENCY_MOVE = re.compile(r"\b(?:depreciat\w*|appreciat\w*|devalu\w*|exchange\s+rates?)\b", re.I)
 _TOTAL = first_char_filtered(re.compile(
     r"\b(?:total|overall|all\s+(?:partner\s+)?(?:countries|partners|destinations|markets)|global|worldwide|the\s+world|"
     r"foreign\s+trade|external\s+trade|international\s+trade|rest\s+of\s+the\s+world)\b",
@@ -113,6 +115,8 @@ _COMPARISON_BEFORE = first_char_filtered(word_start=False, rx=re.compile(
 # January 2022" (two percents compared with two things are two claims).
 _COMPARED_WITH = re.compile(r"\s*(?:(?:higher|lower|more|less|up|down)\s+than|from|compared\s+(?:to|with)|over|against)\s+"
                             r"(?:in\s+)?([^,;]{2,25}?)(?=\s+(?:and|but)\b|[,;.]|$)", re.I)
+_MEMBERS_OF = re.compile(r"(?:the\s+)?(?:(?:other\s+)?member\s+(?:states|countries|nations|economies)|members|"
+                         r"countries|nations|economies|rest)\s+of\s+(?:the\s+)?$")
 # Right before a second amount, once the main one is given: "..., after NIS 5.8 billion in
 # November", "well below the $2.17 billion posted a year earlier".
 _BASE_AFTER_MAIN = re.compile(r"\b(?:after|below\s+the|above\s+the)\s+$", re.I)
@@ -353,10 +357,15 @@ class SentenceReader:
         cues = self._cues(s_text, start, blocked)
         inherited_commodity = None
         if not cues:
+            earned = False  # the figure before was "X earned $N": "and Y $M" goes on the list
             for f in figures:  # "Metalliferous ores fell $640 million (4.8 per cent), and coal, coke and briquettes were down"
                 m = re.search(r"(?:^|,\s*(?:and\s+)?|;\s*|\band\s+)((?:[\w&'’-]+(?:,\s*|\s+)(?:and\s+)?){0,5}?[\w&'’-]+)\s+"
                               r"(?:were\s+|was\s+)?(?:up|down|fell|rose|grew|declined|increased|decreased|dropped|jumped|"
-                              r"slipped|climbed)\s+(?:by\s+)?$", s_text[:f.start - start], re.I)
+                              r"slipped|climbed|earned|fetched|generated|brought\s+in)\s+(?:by\s+)?$", s_text[:f.start - start], re.I)
+                if m is None and earned and f.kind == "money":  # "... and coconut-based products US$ 66.5 million"
+                    m = re.search(r"\band\s+((?:[\w&'’-]+\s+){0,3}?[\w&'’-]+)\s+$", s_text[:f.start - start])
+                earned = m is not None and f.kind == "money" and (
+                    bool(re.search(r"\b(?:earned|fetched|generated|brought\s+in)\s+$", m.group(0), re.I)) or earned)
                 subject = m.group(1) if m else ""
                 if m and f.commodity is None and f.kind in ("money", "quantity", "absolute", "percent") and \
                         not any(pl["text"] in subject for pl in sent["places"]) and \
@@ -494,10 +503,13 @@ class SentenceReader:
                     r"\b(?:in|on)\s+(?:its\s+|their\s+|the\s+)?(?:bilateral\s+|goods\s+)?$", s_text[max(0, m.start() - 25):m.start()], re.I):
                 continue  # "a surplus of $171.9 billion in its trade with the U.S.": the balance's scope
             # "accounted for 84.6% of the total exports": the denominator of a share is no flow
-            if re.search(r"(?:%|percent|per\s+cent|pc)\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w'’-]+\s+){0,3}$",
+            if re.search(r"(?:%|percent|per\s+cent|pc|half|a\s+third|two-thirds|bulk|majority)\s+of\s+"
+                         r"(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w'’-]+\s+){0,3}$",
                          s_text[max(0, m.start() - 60):m.start()], re.I) and not re.match(
                     r"\s*(?:[–—-]|,|\(|:)\s*(?:of\s+)?(?:about\s+|nearly\s+)?(?:[$€£¥]|[A-Z]{1,3}\$|US|\d)", s_text[m.end():]):
                 continue
+            if re.search(r"\bcoverage\s+(?:rate|ratio)\s+of\s+(?:[\w-]+\s+){0,4}$", s_text[max(0, m.start() - 60):m.start()], re.I):
+                continue  # "the coverage rate of imports by exports": a ratio of the flows
             # "the amount by which imports exceed exports" defines a deficit, it is no flow
             if re.match(r"\s+exceed\w*\s+(?:exports|imports)\b", s_text[m.end():]) or \
                     re.search(r"\b(?:exports|imports)\s+exceed(?:s|ed)?\s+$", s_text[:m.start()]):
@@ -796,6 +808,8 @@ class SentenceReader:
             return []
         if _OUT_OF_SCOPE.search(self.text[min(cue.end, cue.figures[0].start):cue.figures[0].start]):
             return []
+        if cue.figures[0].end <= cue.start and _CURRENCY_MOVE.search(self.text[clause_start:cue.figures[0].start]):
+            return []  # "the cedi depreciated by about 19 per cent ..., which inflated the value of exports"
         clause_end = cues[ci + 1].start if ci + 1 < len(cues) else sent["end"]
         reporter, partner, explicit_reporter = self._who(cue, sent, self._who_start(cue, ci, cues, sent), clause_end)
         if cue.text.lower() == "those":  # "Apparel exports to the US fell, while those to the EU rose": apparel
@@ -1129,7 +1143,8 @@ class SentenceReader:
             and not re.search(r"(?:\b(?:to|from|with|into|for|and|between)\s+(?:the\s+)?|[-–/]\s*)$",
                               text[max(0, p["start"] - 14):p["start"]], re.I)), None)
         for i, p in enumerate(places):
-            before = text[max(sent["start"], p["start"] - 14):p["start"]].lower()
+            # "trade with the member states of the EAEU", "with the rest of Africa": the group is the partner
+            before = _MEMBERS_OF.sub("", text[max(sent["start"], p["start"] - 60):p["start"]].lower())[-14:]
             after = text[p["end"]:p["end"] + 12].lower()
             is_country = p["label"] != "GROUP"
             prev = places[i - 1] if i > 0 else None
@@ -1151,7 +1166,8 @@ class SentenceReader:
             elif re.search(r"\b(?:to|into|for)\s+(?:the\s+)?$", before) and cue.flow in ("export", "balance", "trade") \
                     and after_a_flow_word(p):
                 partner = partner or p["id"]
-            elif re.search(r"\bfrom\s+(?:the\s+)?$", before) and after_a_flow_word(p):
+            elif re.search(r"\bfrom\s+(?:the\s+)?$", before) and after_a_flow_word(p) and not re.search(
+                    r"\b(?:demand|orders|buying|interest|appetite)\s+from\s+(?:the\s+)?$", before):
                 if cue.flow in ("import", "trade"):
                     partner = partner or p["id"]
                 elif is_country:
