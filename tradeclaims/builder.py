@@ -111,6 +111,8 @@ _COMPARISON_BEFORE = first_char_filtered(word_start=False, rx=re.compile(
     r"\s+(?:in\s+|during\s+)?(?:the\s+)?(?:same\s+\w+\s+(?:of|in|a)\s+)?(?:levels?\s+(?:of|in)\s+)?$",
     re.I,
 ))
+# A flow word named again for the volume of the same flow: "with export volumes at ...".
+_RESTATED_FLOW = re.compile(r"\s+(?:volumes?|quantit(?:y|ies)|tonnage)\b", re.I)
 # What a percent is compared with, right after it: "from the previous month", "higher than in
 # January 2022" (two percents compared with two things are two claims).
 _COMPARED_WITH = re.compile(r"\s*(?:(?:higher|lower|more|less|up|down)\s+than|from|compared\s+(?:to|with)|over|against)\s+"
@@ -674,6 +676,15 @@ class SentenceReader:
                                                        r"accounting\s+for|at)\s+$", before, re.I)
             if m and not any(pl["text"] in m.group(1) for pl in sent["places"]):  # "with coffee fetching $1.1 billion"
                 f.commodity = self._clean_commodity(m.group(1), sent)
+        if re.search(r"\bfollowed\s+by\b", s_text, re.I):  # "..., followed by crude petroleum at GH¢8.03 billion and cocoa beans at ..."
+            for f in figures:
+                if f.commodity is not None or f.kind not in ("money", "quantity"):
+                    continue
+                m = re.search(r"(?:\bfollowed\s+by\s+|,\s*(?:and\s+)?|\band\s+)((?:[\w&'’-]+\s+){0,3}?[\w&'’-]+)\s+(?:at|with)\s+"
+                              r"(?:about\s+|nearly\s+|almost\s+|some\s+|over\s+)?$", text[max(sent["start"], f.start - 80):f.start], re.I)
+                if m and m.group(1).split()[0].lower() not in _COMMODITY_STOP and \
+                        not any(pl["text"] in m.group(1) for pl in sent["places"]):
+                    f.commodity = self._clean_commodity(m.group(1), sent)
         for f in figures:  # "the knitwear sector fetched US $ 11.92 billion"
             window = text[max(sent["start"], f.start - 80):f.start]
             if f.commodity is None and f.kind in ("money", "quantity") and _SECTOR.search(window):
@@ -812,11 +823,12 @@ class SentenceReader:
             return []  # "the cedi depreciated by about 19 per cent ..., which inflated the value of exports"
         clause_end = cues[ci + 1].start if ci + 1 < len(cues) else sent["end"]
         reporter, partner, explicit_reporter = self._who(cue, sent, self._who_start(cue, ci, cues, sent), clause_end)
-        if cue.text.lower() == "those":  # "Apparel exports to the US fell, while those to the EU rose": apparel
+        commodity = self._commodity(cue, sent) if cue.text and cue.text.lower() != "those" else inherited_commodity
+        if commodity is None and ci > 0 and (cue.text.lower() == "those" or _RESTATED_FLOW.match(self.text, cue.end)):
+            # "Apparel exports to the US fell, while those to the EU rose", "Crude oil exports came to
+            # NOK 51.2 billion, with export volumes at 46.1 million barrels": the product named before
             named = next((c for c in reversed(cues[:ci]) if c.flow == cue.flow and c.text.lower() != "those"), None)
             commodity = self._commodity(named, sent) if named is not None else None
-        else:
-            commodity = self._commodity(cue, sent) if cue.text else inherited_commodity
         amounts = [f for f in cue.figures if f.kind in ("money", "quantity")]
         # which amounts are the base of a comparison
         prev_end = seg_start
@@ -836,8 +848,9 @@ class SentenceReader:
                     seen_main = True
                     prev_end = f.end
                     continue
-                if (seen_main and (_PERCENT_BASE_BEFORE.search(self.text[max(seg_start, f.start - 30):f.start])
-                                   or _BASE_AFTER_MAIN.search(near))) or (
+                main_before = seen_main or any(c.flow == cue.flow and c.figures for c in cues[:ci])
+                if (seen_main and _PERCENT_BASE_BEFORE.search(self.text[max(seg_start, f.start - 30):f.start])) or (
+                        main_before and _BASE_AFTER_MAIN.search(near)) or (
                         self._base_marker_in(between, prev_end, sent) and seen_main) or re.search(
                         r"\b(?:from|than)\s+(?:the\s+|a\s+)?$", near, re.I) or re.search(
                         r"\(\s*[^()]{0,25}\d{4}\s*:\s*[+\-]?\s*$", self.text[max(seg_start, f.start - 30):f.start]):
@@ -1167,7 +1180,8 @@ class SentenceReader:
                     and after_a_flow_word(p):
                 partner = partner or p["id"]
             elif re.search(r"\bfrom\s+(?:the\s+)?$", before) and after_a_flow_word(p) and not re.search(
-                    r"\b(?:demand|orders|buying|interest|appetite)\s+from\s+(?:the\s+)?$", before):
+                    r"\b(?:demand|orders|buying|interest|appetite)\s+from\s+(?:the\s+)?$",
+                    text[max(sent["start"], p["start"] - 30):p["start"]], re.I):
                 if cue.flow in ("import", "trade"):
                     partner = partner or p["id"]
                 elif is_country:
@@ -1340,7 +1354,8 @@ class SentenceReader:
                 if found:
                     return found
         # "Gold and gold objects were the most imported items"
-        m = re.match(r"\W*((?:[\w&'’-]+\s+){0,5}?[\w&'’-]+)\s+(?:was|were|is|are|remained)\s+(?:the\s+)?(?:second\s+|third\s+)?"
+        m = re.match(r"\W*((?:[\w&'’-]+\s+){0,5}?[\w&'’-]+)\s+(?:was|were|is|are|remained)\s+(?:the\s+)?"
+                     r"(?:(?:country|nation|kingdom|island)['’]s\s+|its\s+|their\s+)?(?:second\s+|third\s+)?"
                      r"(?:most|top|largest|biggest|main|leading)\s+(?:\w+\s+){0,1}$", text[sent["start"]:cue.start], re.I)
         if m:
             found = self._clean_commodity(m.group(1), sent)
