@@ -111,6 +111,8 @@ _COMPARISON_BEFORE = first_char_filtered(word_start=False, rx=re.compile(
     r"\s+(?:in\s+|during\s+)?(?:the\s+)?(?:same\s+\w+\s+(?:of|in|a)\s+)?(?:levels?\s+(?:of|in)\s+)?$",
     re.I,
 ))
+_SCALE_WORDS = frozenset("thousand million billion mn bn more fewer less additional some about nearly".split())
+_GENERIC_COUNTS = frozenset("units unit pieces piece pcs sets head heads containers bags sacks bales bottles".split())
 # A flow word named again for the volume of the same flow: "with export volumes at ...".
 _RESTATED_FLOW = re.compile(r"\s+(?:volumes?|quantit(?:y|ies)|tonnage)\b", re.I)
 # What a percent is compared with, right after it: "from the previous month", "higher than in
@@ -188,6 +190,7 @@ class Cue:
     end: int
     text: str
     figures: list = field(default_factory=list)
+    commodity: Optional[str] = None  # set when the sentence's subject is the product
 
 
 @dataclass
@@ -223,7 +226,7 @@ _MASS_NOUNS = frozenset(
 
 def _plural_of_modifier(word: str) -> str:
     if not word.isalpha() or not word.islower() or word in _MASS_NOUNS or len(word) < 3 or word.endswith(
-            ("s", "ics", "ture", "wear", "meal", "ware", "ery", "ing", "ism", "ity", "ion", "dom", "ness", "ive")):
+            ("s", "ics", "ture", "wear", "meal", "ware", "ery", "ing", "ism", "ity", "ion", "dom", "ness", "ive", "ed")):
         return word
     if word.endswith("y") and word[-2] not in "aeiou":
         return word[:-1] + "ies"
@@ -479,6 +482,7 @@ class SentenceReader:
 
     def _cues(self, s_text: str, offset: int, blocked: list[tuple[int, int]]) -> list[Cue]:
         cues = []
+        denominator: Optional[Cue] = None  # "Chemicals, which make up half of Swiss exports, grew 4%"
         for m in _FLOW_RE.finditer(s_text):
             a, b = offset + m.start(), offset + m.end()
             if any(x <= a < y for x, y in blocked):
@@ -509,9 +513,14 @@ class SentenceReader:
                          r"(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w'’-]+\s+){0,3}$",
                          s_text[max(0, m.start() - 60):m.start()], re.I) and not re.match(
                     r"\s*(?:[–—-]|,|\(|:)\s*(?:of\s+)?(?:about\s+|nearly\s+)?(?:[$€£¥]|[A-Z]{1,3}\$|US|\d)", s_text[m.end():]):
+                subject = re.match(r"\W*((?:[\w&'’-]+\s+){0,5}?[\w&'’-]+),\s*(?:which|that)\b[^,;]*$", s_text[:m.start()])
+                if subject and denominator is None:
+                    denominator = Cue(flow, a, b, m.group(), commodity=self._clean_commodity(subject.group(1)))
                 continue
             if re.search(r"\bcoverage\s+(?:rate|ratio)\s+of\s+(?:[\w-]+\s+){0,4}$", s_text[max(0, m.start() - 60):m.start()], re.I):
                 continue  # "the coverage rate of imports by exports": a ratio of the flows
+            if re.search(r"\bmonths?\s+(?:worth\s+)?of\s+(?:[\w-]+\s+){0,2}$", s_text[max(0, m.start() - 40):m.start()], re.I):
+                continue  # "reserves enough to cover 5.9 months of projected imports": import cover
             # "the amount by which imports exceed exports" defines a deficit, it is no flow
             if re.match(r"\s+exceed\w*\s+(?:exports|imports)\b", s_text[m.end():]) or \
                     re.search(r"\b(?:exports|imports)\s+exceed(?:s|ed)?\s+$", s_text[:m.start()]):
@@ -560,6 +569,9 @@ class SentenceReader:
                     self.text[max(offset, cue.start - 40):cue.start], re.I):
                 continue
             out.append(cue)
+        if not out and denominator is not None:
+            # the only flow word names the whole the subject is a share of: the subject is an item of that flow
+            out.append(denominator)
         return out
 
     def _assign_figures(self, figures: list[Figure], cues: list[Cue]) -> None:
@@ -682,15 +694,22 @@ class SentenceReader:
                     continue
                 m = re.search(r"(?:\bfollowed\s+by\s+|,\s*(?:and\s+)?|\band\s+)((?:[\w&'’-]+\s+){0,3}?[\w&'’-]+)\s+(?:at|with)\s+"
                               r"(?:about\s+|nearly\s+|almost\s+|some\s+|over\s+)?$", text[max(sent["start"], f.start - 80):f.start], re.I)
-                if m and m.group(1).split()[0].lower() not in _COMMODITY_STOP and \
-                        not any(pl["text"] in m.group(1) for pl in sent["places"]):
-                    f.commodity = self._clean_commodity(m.group(1), sent)
+                item = re.sub(r"^followed\s+by\s+", "", m.group(1), flags=re.I) if m else ""
+                if item and item.split()[0].lower() not in _COMMODITY_STOP and \
+                        not any(pl["text"] in item for pl in sent["places"]):
+                    f.commodity = self._clean_commodity(item, sent)
         for f in figures:  # "the knitwear sector fetched US $ 11.92 billion"
             window = text[max(sent["start"], f.start - 80):f.start]
             if f.commodity is None and f.kind in ("money", "quantity") and _SECTOR.search(window):
                 m = re.search(r"\bthe\s+([\w-]+)\s+sector\b[^,;]{0,40}$", window, re.I)
                 if m and m.group(1).lower() not in _NOT_COMMODITY_WORDS:
                     f.commodity = m.group(1).lower()
+        for f in figures:  # "exported 287,500 light vehicles": the counted goods right after the verb are the product
+            if f.kind == "quantity" and f.unit == "units" and f.commodity is None and any(
+                    c.end <= f.start and not text[c.end:f.start].strip() for c in self.sentence_cues):
+                words = [w.lower() for w in f.text.split() if w.isalpha() and w.lower() not in _SCALE_WORDS]
+                if words and words[-1] not in _GENERIC_COUNTS:
+                    f.commodity = " ".join(words)
         for f in figures:  # "6.68 million tonnes of corn and 3.71 million tonnes of barley"
             if f.kind == "quantity" and f.commodity is None:
                 m = re.match(r"\s+of\s+([\w&'’-]+(?:\s+[\w&'’-]+){0,3}?)(?=\s*(?:,|\.|$)|\s+(?:to|from|in|into|during|for|"
@@ -823,7 +842,7 @@ class SentenceReader:
             return []  # "the cedi depreciated by about 19 per cent ..., which inflated the value of exports"
         clause_end = cues[ci + 1].start if ci + 1 < len(cues) else sent["end"]
         reporter, partner, explicit_reporter = self._who(cue, sent, self._who_start(cue, ci, cues, sent), clause_end)
-        commodity = self._commodity(cue, sent) if cue.text and cue.text.lower() != "those" else inherited_commodity
+        commodity = cue.commodity or (self._commodity(cue, sent) if cue.text and cue.text.lower() != "those" else inherited_commodity)
         if commodity is None and ci > 0 and (cue.text.lower() == "those" or _RESTATED_FLOW.match(self.text, cue.end)):
             # "Apparel exports to the US fell, while those to the EU rose", "Crude oil exports came to
             # NOK 51.2 billion, with export volumes at 46.1 million barrels": the product named before
@@ -848,7 +867,7 @@ class SentenceReader:
                     seen_main = True
                     prev_end = f.end
                     continue
-                main_before = seen_main or any(c.flow == cue.flow and c.figures for c in cues[:ci])
+                main_before = seen_main or any(c.flow == cue.flow and c.figures for c in cues[:ci])  # "..., after $X"
                 if (seen_main and _PERCENT_BASE_BEFORE.search(self.text[max(seg_start, f.start - 30):f.start])) or (
                         main_before and _BASE_AFTER_MAIN.search(near)) or (
                         self._base_marker_in(between, prev_end, sent) and seen_main) or re.search(
@@ -881,8 +900,10 @@ class SentenceReader:
                     f.base = True  # "337.6 billion in H1 2015, and 340.6 billion in H1 2014"
         mains = [f for f in amounts if not f.base]
         bases = [f for f in amounts if f.base]
+        earlier_main = any(c.flow == cue.flow and c.figures for c in cues[:ci])
         if not mains and bases and not any(f.kind == "percent" and not f.base for f in cue.figures) and not re.search(
-                r"\b(?:up|down)\s+from\s+(?:the\s+|a\s+)?$", self.text[max(seg_start, bases[-1].start - 16):bases[-1].start], re.I):
+                r"\b(?:up|down)\s+from\s+(?:the\s+|a\s+)?$", self.text[max(seg_start, bases[-1].start - 16):bases[-1].start], re.I) \
+                and not (earlier_main and _BASE_AFTER_MAIN.search(self.text[max(seg_start, bases[-1].start - 14):bases[-1].start])):
             mains, bases = bases[-1:], bases[:-1]  # a lone "from $X" with nothing else is the figure itself
             mains[0].base = False
 
@@ -1377,6 +1398,10 @@ class SentenceReader:
             found = self._clean_commodity(head, sent)
             if found:
                 return found
+        m = re.search(r"\b((?:manufactured|capital|consumer|intermediate|industrial|agricultural|finished)\s+goods)\s+$",
+                      text[max(sent["start"], cue.start - 30):cue.start], re.I)
+        if m:  # "Manufactured goods exports": a class of goods, not the total
+            return m.group(1).lower()
         # "X exports" / "X export revenue"
         before = re.sub(r"\s*\([^()]*\)\s*$", " ", text[max(sent["start"], cue.start - 60):cue.start])
         tokens = re.findall(r"[\w&'’-]+|[^\w\s]", before)

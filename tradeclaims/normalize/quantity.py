@@ -91,7 +91,7 @@ _UNIT_PATTERN = r"""
 
 # Words that may stand between the figure and the unit: "2,566 more new cars".
 _BETWEEN = (
-    r"(?i:more|fewer|less|new|used|passenger|commercial|electric|additional|motor|live"
+    r"(?i:more|fewer|less|new|used|passenger|commercial|electric|additional|motor|live|light|heavy|utility"
     r"|imported|exported|second-hand)"
 )
 
