@@ -111,6 +111,7 @@ _COMPARISON_BEFORE = first_char_filtered(word_start=False, rx=re.compile(
     r"\s+(?:in\s+|during\s+)?(?:the\s+)?(?:same\s+\w+\s+(?:of|in|a)\s+)?(?:levels?\s+(?:of|in)\s+)?$",
     re.I,
 ))
+# "287,500 light vehicles": the words of a count that are not its product, and counts that name none
 _SCALE_WORDS = frozenset("thousand million billion mn bn more fewer less additional some about nearly".split())
 _GENERIC_COUNTS = frozenset("units unit pieces piece pcs sets head heads containers bags sacks bales bottles".split())
 # A flow word named again for the volume of the same flow: "with export volumes at ...".
@@ -388,6 +389,9 @@ class SentenceReader:
                 if m:  # "New motor cars led this increase": the subject is the product
                     inherited_commodity = self._clean_commodity(m.group(1), sent) or inherited_commodity
             else:
+                # "Reserves stood at $74.6 billion in May, ... months of imports": no claim, but its
+                # period is the one "in the month" means next
+                self._update_context_without_claims(periods, s_text, start, blocked)
                 return []
         self._sentence_end = end
         self.sentence_cues = cues
@@ -519,7 +523,8 @@ class SentenceReader:
                 continue
             if re.search(r"\bcoverage\s+(?:rate|ratio)\s+of\s+(?:[\w-]+\s+){0,4}$", s_text[max(0, m.start() - 60):m.start()], re.I):
                 continue  # "the coverage rate of imports by exports": a ratio of the flows
-            if re.search(r"\bmonths?\s+(?:worth\s+)?of\s+(?:[\w-]+\s+){0,2}$", s_text[max(0, m.start() - 40):m.start()], re.I):
+            if re.search(r"\b(?:cover\w*|enough\s+for|equivalent\s+to|sufficient\s+for)\s+(?:about\s+|nearly\s+|some\s+)?"
+                         r"[\d.]+\s+months?\s+(?:worth\s+)?of\s+(?:[a-z-]+\s+){0,2}$", s_text[max(0, m.start() - 70):m.start()], re.I):
                 continue  # "reserves enough to cover 5.9 months of projected imports": import cover
             # "the amount by which imports exceed exports" defines a deficit, it is no flow
             if re.match(r"\s+exceed\w*\s+(?:exports|imports)\b", s_text[m.end():]) or \
@@ -592,6 +597,8 @@ class SentenceReader:
                     break
             if best is None:
                 before = [c for c in cues if c.end <= f.start]
+                if not before and re.search(r"\b(?:while|whereas|whilst)\b|;", self.text[f.end:cues[0].start], re.I):
+                    continue  # "The coverage rate rose to 62%, while exports grew 8%": the 62% is not the exports'
                 best = before[-1] if before else cues[0]
             best.figures.append(f)
 
@@ -1375,8 +1382,8 @@ class SentenceReader:
                 if found:
                     return found
         # "Gold and gold objects were the most imported items"
-        m = re.match(r"\W*((?:[\w&'’-]+\s+){0,5}?[\w&'’-]+)\s+(?:was|were|is|are|remained)\s+(?:the\s+)?"
-                     r"(?:(?:country|nation|kingdom|island)['’]s\s+|its\s+|their\s+)?(?:second\s+|third\s+)?"
+        m = re.match(r"\W*(?:[^,;]{0,60},\s*)?((?:[\w&'’-]+\s+){0,5}?[\w&'’-]+)\s+(?:was|were|is|are|remained)\s+(?:the\s+)?"
+                     r"(?:[\w-]+['’]s\s+|its\s+|their\s+)?(?:second\s+|third\s+)?"
                      r"(?:most|top|largest|biggest|main|leading)\s+(?:\w+\s+){0,1}$", text[sent["start"]:cue.start], re.I)
         if m:
             found = self._clean_commodity(m.group(1), sent)
