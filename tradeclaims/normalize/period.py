@@ -85,7 +85,8 @@ _PIECES = {
     # a small count, in digits or words
     "N": r"(?:\d{1,2}(?!\d)|(?i:" + _trie(list(_NUM_WORDS)) + r")(?![a-z]))",
     # what joins the two ends of a range
-    "SEP": r"(?:\s*[-–—/]\s*|\s+(?i:to|through|thru|till|until|and)\s+)",
+    # "January-April", "January to April", "between January and the end of April", "to end-April"
+    "SEP": r"(?:\s*[-–—/]\s*|\s+(?i:to|through|thru|till|until|and)\s+)(?:(?i:the\s+end\s+of|end-?)\s*)?",
     # what joins a sub-period to the year or fiscal year it belongs to
     "CONN": r"(?:\s*,\s*|\s+)(?:(?i:of|in|for|during)\s+)?",
     # a year may not be a quantity: "2000 tonnes", "2024 units", "1,2020", "2019.5"
