@@ -107,7 +107,7 @@ _ANAPHOR = re.compile(
 _COMPARISON_BEFORE = first_char_filtered(word_start=False, rx=re.compile(
     r"(?:\bfrom|\bcompared\s+(?:to|with)|\bover|\bagainst|vis-[àa]-vis|\bthan|\bin\s+comparison\s+(?:to|with)|"
     r"\bversus|\bvs\.?|\bas\s+against|\bsince|\babove|\bbelow|\bbetween\s+\w+\s+and|\bthe\s+\d[\d.,]*\s*(?:%|percent|per\s+cent)\s+\w+\s+in|"
-    r"\bcomparing\s+[^,;]{3,30}?\s+(?:with|to|and))"
+    r"\bcomparing\s+[^,;]{3,30}?\s+(?:with|to|and)|\brecords\s+began)"
     r"\s+(?:in\s+|during\s+)?(?:the\s+)?(?:same\s+\w+\s+(?:of|in|a)\s+)?(?:levels?\s+(?:of|in)\s+)?$",
     re.I,
 ))
@@ -333,7 +333,23 @@ class SentenceReader:
             claims.extend(found)
             self.prev_places = [p for p in sent["places"] if p["label"] in ("COUNTRY", "GROUP", "CAPITAL")
                                 and not p.get("possessive")]
+        self._date_the_headline(claims, sentences)
         return claims
+
+    def _date_the_headline(self, claims: list[dict[str, Any]], sentences: list[dict]) -> None:
+        """A headline that names no period ("US trade deficit jumps to $50.1 billion") reports the
+        period of the story's first dated claim of the same flow: any reader takes it from the lead."""
+        if not sentences or "\n" not in self.text[sentences[0]["end"]:sentences[0]["end"] + 2]:
+            return  # no headline line
+        headline_end = sentences[0]["end"]
+        for claim in claims:
+            if claim["evidence"]["end"] > headline_end:
+                break
+            if claim["period"] is None:
+                lead = next((c for c in claims if c["evidence"]["start"] > headline_end and c["flow"] == claim["flow"]
+                             and c["period"] is not None), None)
+                if lead is not None:
+                    claim["period"] = dict(lead["period"])
 
     def _anchor_from_text(self, sentences: list[dict]) -> Optional[dt.date]:
         """Without a publication date, the month after the latest period with a written year
@@ -812,7 +828,8 @@ class SentenceReader:
             p = {"start": sent["start"] + f.start, "end": sent["start"] + f.end, "text": f.text, "relative": f.relative}
             period = None if f.relative else f.period
             before = self.text[max(sent["start"], p["start"] - 40):p["start"]]
-            comparison = bool(_COMPARISON_BEFORE.search(before)) or bool(
+            # "Over the three months to February, the deficit widened": a duration, not a comparison
+            comparison = (bool(_COMPARISON_BEFORE.search(before)) and not re.fullmatch(r"\W*over\s+", before, re.I)) or bool(
                 re.match(r"^\s*:", self.text[p["end"]:p["end"] + 3]) and self.text[max(0, p["start"] - 1)] == "(")
             out.append({**p, "period": period, "comparison": comparison})
         return out
@@ -1328,8 +1345,9 @@ class SentenceReader:
             if cue.text.lower().startswith("net"):
                 inner = cue.text.lower().split()
                 words += [w for w in inner[1:-1] if w in ("services", "service", "goods")]
-            if "services" in words or "service" in words:
-                return "services"
+            if "services" in words or "service" in words or re.match(
+                    r"[^.;]{0,30}?\b(?:(?:on|in)\s+)?trade\s+in\s+services\b", text[cue.end:sent["end"]], re.I):
+                return "services"  # "a surplus of £27.6bn on trade in services"
             return " ".join(words) or None
         if re.match(r"re-?exports?", cue.text, re.I):
             return "re-exports"
@@ -1405,6 +1423,12 @@ class SentenceReader:
             found = self._clean_commodity(head, sent)
             if found:
                 return found
+        m = re.match(r"\W*((?:[\w&'’-]+\s+){0,3}?[\w&'’-]+),\s*(?:the|its|their|[\w-]+['’]s)\s+[^,;]{0,40}$",
+                     text[sent["start"]:cue.start])
+        if m and re.match(r"[\w\s-]{0,20},", text[cue.end:sent["end"]]):
+            found = self._clean_commodity(m.group(1), sent)  # "Copper, the country's top export product, brought in"
+            if found:
+                return found
         m = re.search(r"\b((?:manufactured|capital|consumer|intermediate|industrial|agricultural|finished)\s+goods)\s+$",
                       text[max(sent["start"], cue.start - 30):cue.start], re.I)
         if m:  # "Manufactured goods exports": a class of goods, not the total
@@ -1467,8 +1491,16 @@ class SentenceReader:
         in_seg = [p for p in in_seg if not _vague(p["period"]) or (first.start - p["end"] <= 40 and p["start"] - first.end <= 25)]
         if in_seg:
             anchor = cue.figures[0].start
+            text = self.text
+
+            def across_a_clause(p: dict) -> bool:
+                # "after the season of 2016, as Peru shipped 1.16 million tonnes last year": a period
+                # behind a comma and a conjunction belongs to another clause
+                lo, hi = (p["end"], anchor) if p["end"] <= anchor else (first.end, p["start"])
+                return bool(re.search(r",\s*(?:as|while|when|after|but|although|though|since)\b", text[lo:hi], re.I))
+
             in_seg.sort(key=lambda p: (bool(re.fullmatch(r"(?:the|this)\s+(?:year|month)", p["text"], re.I)),
-                                       abs(p["start"] - anchor)))
+                                       across_a_clause(p), abs(p["start"] - anchor)))
             if re.fullmatch(r"(?:the\s+)?full[- ]year", in_seg[0]["text"].strip(), re.I):
                 earlier = [p for p in periods if p["comparison"] and p["period"] is not None and p["period"].grain == "year"
                            and p["end"] <= in_seg[0]["start"] and re.search(r"\bwhen\b", self.text[p["end"]:in_seg[0]["start"]])]

@@ -391,7 +391,9 @@ _HEDGE_RE = re.compile(
             nearly|almost|close\s+to|closer\s+to|about|around|roughly|some
           | approximately|approx\.?|circa|near|nearing
           | over|more\s+than|upwards\s+of|in\s+excess\s+of|above|at\s+least
-          | less\s+than|fewer\s+than|under|below|up\s+to|no\s+more\s+than
+          | less\s+than|fewer\s+than|under|below|no\s+more\s+than
+          | (?<!edged\s)(?<!edging\s)(?<!inched\s)(?<!ticked\s)(?<!crept\s)(?<!moved\s)(?<!picked\s)
+            (?<!revised\s)(?<!shot\s)up\s+to           # "edged up to £34.7bn" is a change, not a bound
           | (?<!the\s)(?<!The\s)                 # "the top 5%" is a rank, not a hedge
             (?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped|ping)?
               |cross(?:es|ed|ing)?)
