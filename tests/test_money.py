@@ -271,6 +271,8 @@ DEV_STYLE = [
          [("QR 2.3bn", "2.3e9", "QAR"), ("QR 9.8bn", "9.8e9", "QAR")]),
     case("National exports rose 7.9 per cent to JD3.09 billion, while re-exports reached JD 388 million.",
          [("JD3.09 billion", "3.09e9", "JOD"), ("JD 388 million", "388e6", "JOD")]),
+    case("Exports to Britain fell 15.3% to roughly €67 billion ahead of the Brexit deadline.",
+         [("€67 billion", "67e9", "EUR")], id="'ahead' is no 'a head'"),
     case("Tea brought in KSh 21.6 billion in the quarter against KSh 19.9 billion a year earlier.",
          [("KSh 21.6 billion", "21.6e9", "KES"), ("KSh 19.9 billion", "19.9e9", "KES")]),
     case("Trade with Asia rose to $8.2bn in August, Statistics Canada said.",

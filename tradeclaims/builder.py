@@ -120,7 +120,7 @@ _RESTATED_FLOW = re.compile(r"\s+(?:volumes?|quantit(?:y|ies)|tonnage)\b", re.I)
 # January 2022" (two percents compared with two things are two claims).
 _COMPARED_WITH = re.compile(r"\s*(?:(?:higher|lower|more|less|up|down)\s+than|from|compared\s+(?:to|with)|over|against)\s+"
                             r"(?:in\s+)?([^,;]{2,25}?)(?=\s+(?:and|but)\b|[,;.]|$)", re.I)
-_MEMBERS_OF = re.compile(r"(?:the\s+)?(?:(?:other\s+)?member\s+(?:states|countries|nations|economies)|members|"
+_MEMBERS_OF = re.compile(r"(?:the\s+)?(?:other\s+)?(?:member\s+(?:states|countries|nations|economies)|members|"
                          r"countries|nations|economies|rest)\s+of\s+(?:the\s+)?$")
 # Right before a second amount, once the main one is given: "..., after NIS 5.8 billion in
 # November", "well below the $2.17 billion posted a year earlier".
@@ -225,7 +225,14 @@ _MASS_NOUNS = frozenset(
     merchandise freight cargo energy food feed wood sand gravel honey vanilla saffron tuna""".split())
 
 
+# Qualifiers of a class of exports, not count nouns: "national exports", "mainland exports".
+_QUALIFIERS = frozenset("national traditional non-traditional agricultural industrial mainland domestic regional "
+                        "local overseas foreign primary".split())
+
+
 def _plural_of_modifier(word: str) -> str:
+    if word in _QUALIFIERS:
+        return word
     if not word.isalpha() or not word.islower() or word in _MASS_NOUNS or len(word) < 3 or word.endswith(
             ("s", "ics", "ture", "wear", "meal", "ware", "ery", "ing", "ism", "ity", "ion", "dom", "ness", "ive", "ed")):
         return word
@@ -612,11 +619,19 @@ class SentenceReader:
                         best = cue
                     break
             if best is None:
-                before = [c for c in cues if c.end <= f.start]
+                # "the deficit, which represents the difference between imports and exports, fell to
+                # JD5.8 billion": a flow word inside a closed relative clause governs no figure after it
+                before = [c for c in cues if c.end <= f.start and not self._in_closed_relative_clause(c, f.start)] or \
+                    [c for c in cues if c.end <= f.start]
                 if not before and re.search(r"\b(?:while|whereas|whilst)\b|;", self.text[f.end:cues[0].start], re.I):
                     continue  # "The coverage rate rose to 62%, while exports grew 8%": the 62% is not the exports'
                 best = before[-1] if before else cues[0]
             best.figures.append(f)
+
+    def _in_closed_relative_clause(self, cue: Cue, upto: int) -> bool:
+        opened = self.text.rfind(",", max(0, cue.start - 120), cue.start)
+        return opened >= 0 and bool(re.match(r",\s*(?:which|that|who)\b[^,;]*$", self.text[opened:cue.start])) and \
+            "," in self.text[cue.end:upto]
 
     @staticmethod
     def _keep_pairs_together(figures: list[Figure], cues: list[Cue], text: str) -> None:

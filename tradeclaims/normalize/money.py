@@ -320,7 +320,7 @@ def load_currencies() -> CurrencyTable:
 # A price, not an amount: "US$79.9 per tonne", "$84 a share", "$1.50/kg".
 _PER_UNIT_RE = re.compile(
     r"""
-    [ \u00a0]*(?:per|a|an|/)[ \u00a0]*       # "per", "a", "/"
+    [ \u00a0]*(?:(?:per|a|an)[ \u00a0]+|/[ \u00a0]*)  # "per", "a", "/" ("€67 billion ahead" is no "a head")
     (?:metric[ ]|short[ ]|troy[ ]|cubic[ ]|square[ ])?
     (?:tonnes?|tons?|t|mt|kg|kgs|kilo(?:gram)?s?|grams?|g|barrels?|bbl|pounds?|lbs?|lb
       |ounces?|oz|shares?|units?|head|pieces?|litres?|liters?|l|gallons?|bushels?
