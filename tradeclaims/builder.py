@@ -29,7 +29,7 @@ _FLOW_RE = first_char_filtered(re.compile(
     (?P<trade>
         \b(?:imports?\s+and\s+exports?|exports?\s+and\s+imports?)\b       # "imports and exports"
       | \btrade\s+turnover\b | \bturnover\b
-      | \btrade\b(?!\s*(?:-|\s)\s*(?:surplus|deficit|balance|gap|ministry|minister|data|statistics|figures|
+      | \btrade\b(?!\s*(?:-|\s)\s*(?:surplus|deficit|shortfall|balance|gap|ministry|minister|data|statistics|figures|
             war|wars|agreement|deal|deals|pact|partners?|partnership|association|body|group|talks|tension|tensions|
             policy|policies|representative|office|fair|union|route|routes|barriers?|cent(?:er|re)|organi[sz]ation|
             bureau|commission|council|dispute|disputes|show|mission|promotion|corridor|zone|bloc|relations|ties|
@@ -37,6 +37,7 @@ _FLOW_RE = first_char_filtered(re.compile(
     )
   | (?P<balance>
         \b(?:surplus(?:es)?|deficits?)\b
+      | \btrade\s+shortfalls?\b | \bshortfalls?(?=\s+(?:in\s+(?:goods|trade|merchandise|services)|with)\b)
       | \b(?:trade\s+balance|balance\s+of\s+trade|(?:positive|negative)\s+balance|balance|trade\s+gap)\b
       | \bnet\s+(?:\w+\s+)?exports?\b
     )
@@ -478,6 +479,7 @@ class SentenceReader:
                 continue  # a price or a unit value, not a flow
             if re.search(r"\b(?:average|unit)\s+(?:value|price)\b|\beach\s+(?:ton|tonne|unit|barrel)\b", text[lo:m["start"]], re.I) \
                     or re.search(r"\b(?:quota|cap|ceiling|threshold|target|limit)\s+of\s+$", before, re.I) \
+                    or re.search(r"\b(?:tariffs?|duties|levies)\s+(?:of\s+\S+\s+)?on\s+(?:about\s+|nearly\s+|some\s+)?$", before, re.I) \
                     or re.match(r"^\s*(?:threshold|milestone|barrier)\b", after, re.I):
                 continue
             if _ABS_CHANGE_BEFORE.search(before) or re.match(r"^\s+more\b", after) or " more " in m["text"] or re.match(
@@ -1179,11 +1181,11 @@ class SentenceReader:
         lo = max(sent["start"], amount.start - 60)
         window = self.text[lo:min(sent["end"], amount.end + 25)].lower()
         a = amount.start - lo
-        spots = [(abs(m.start() - a), m.group()) for m in re.finditer(r"deficit|surplus|positive|negative|gap", window)]
+        spots = [(abs(m.start() - a), m.group()) for m in re.finditer(r"deficit|surplus|positive|negative|gap|shortfall", window)]
         if not spots:
-            return "deficit" in cue.text.lower() or "gap" in cue.text.lower()
+            return any(word in cue.text.lower() for word in ("deficit", "gap", "shortfall"))
         spots.sort()
-        return spots[0][1] in ("deficit", "negative", "gap")
+        return spots[0][1] in ("deficit", "negative", "gap", "shortfall")
 
     # ------------------------------------------------------------------ who, what, when
     def _who(self, cue: Cue, sent: dict, clause_start: int, clause_end: Optional[int] = None
@@ -1296,7 +1298,7 @@ class SentenceReader:
         if self.doc_reporter and re.search(r"\b(?:for|of|to|by|into)\s+the\s+(?:country|kingdom|nation)\b", clause_text, re.I) \
                 and reporter not in (None, self.doc_reporter) and not explicit_partner_of(partner):
             partner, reporter = reporter, self.doc_reporter  # "China was the biggest source of imports for the country"
-        if re.search(r"\b(?:other|all|many|various)\s+(?:countries|markets|nations|destinations|partners|sources)\b|"
+        if re.search(r"\b(?:other|all|many|various)\s+(?:countries|markets|nations|destinations|partners|sources)\b(?!\s+of\b)|"
                      r"\bfrom\s+(?:abroad|overseas)\b", clause_text, re.I):
             partner = "WLD"
         if reporter is not None and partner is None and cue.flow in ("trade", "balance", "export", "import"):
@@ -1361,7 +1363,7 @@ class SentenceReader:
                 inner = cue.text.lower().split()
                 words += [w for w in inner[1:-1] if w in ("services", "service", "goods")]
             if "services" in words or "service" in words or re.match(
-                    r"[^.;]{0,30}?\b(?:(?:on|in)\s+)?trade\s+in\s+services\b", text[cue.end:sent["end"]], re.I):
+                    r"[^;]{0,30}?\b(?:(?:on|in)\s+)?trade\s+in\s+services\b", text[cue.end:sent["end"]], re.I):
                 return "services"  # "a surplus of £27.6bn on trade in services"
             return " ".join(words) or None
         if re.match(r"re-?exports?", cue.text, re.I):
@@ -1453,12 +1455,20 @@ class SentenceReader:
         tokens = re.findall(r"[\w&'’-]+|[^\w\s]", before)
         picked: list[str] = []
         place_words = {w for p in sent["places"] for w in p["text"].split()}
-        for tok in reversed(tokens):
+        def product_word(tok: str) -> bool:
             low = tok.lower()
-            if not re.match(r"[\w&-]", tok) or low in _COMMODITY_STOP or low in _NOT_COMMODITY_WORDS \
-                    or low.endswith(("'s", "’s", "ing", "'", "’")) or tok.rstrip("'’") in place_words or tok[0].isdigit():
+            return bool(re.match(r"[\w&-]", tok)) and low not in _COMMODITY_STOP and low not in _NOT_COMMODITY_WORDS \
+                and not low.endswith(("'s", "’s", "ing", "'", "’")) and tok.rstrip("'’") not in place_words \
+                and not tok[0].isdigit()
+
+        for i in range(len(tokens) - 1, -1, -1):
+            tok = tokens[i]
+            if tok.lower() in ("and", "&") and len(picked) == 1 and i > 0 and product_word(tokens[i - 1]):
+                picked.append("and")  # "oil and gas exports"
+                continue
+            if not product_word(tok):
                 break
-            picked.append(low)
+            picked.append(tok.lower())
             if len(picked) >= 4:
                 break
         picked.reverse()
@@ -1590,7 +1600,7 @@ def names_a_flow(text: str) -> bool:
 # Every alternative of _FLOW_RE holds one of these stems (and an acronym cue is defined next
 # to "exports" or "imports"): their absence proves a text has no flow cue.
 _ANY_FLOW_STEM = first_char_filtered(re.compile(
-    r"trade|turnover|surplus|deficit|balance|export|import|shipment|shipped|supplies|sold|sales|purchases|bought",
+    r"trade|turnover|surplus|deficit|shortfall|balance|export|import|shipment|shipped|supplies|sold|sales|purchases|bought",
     re.I), word_start=False)
 
 
