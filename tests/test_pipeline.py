@@ -298,10 +298,10 @@ def test_long_sentences_stay_out_of_the_caches():
     from tradeclaims.normalize import change, period
 
     sentence = "Exports rose 5% in May, " + "and the figures were revised, " * 100 + "officials said."
-    before = period._cached_scan.cache_info().currsize, change._cues_cached.cache_info().currsize
+    before = period._candidates.cache_info().currsize, change._cues.cache_info().currsize
     period.find_periods(sentence, published="2024-06-01")
     change.direction(sentence, 13)
-    assert (period._cached_scan.cache_info().currsize, change._cues_cached.cache_info().currsize) == before
+    assert (period._candidates.cache_info().currsize, change._cues.cache_info().currsize) == before
 
 
 def test_a_processed_doc_keeps_no_copy_of_its_text(nlp):

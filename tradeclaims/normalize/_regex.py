@@ -1,12 +1,14 @@
-"""Regular-expression speed-ups shared by the normalizers and the claim builder.
+"""Speed-ups shared by the normalizers and the claim builder: regular expressions that reject
+most positions on their first character, and a cache for sentence-sized texts.
 
-Python's ``re`` tries every alternative of a pattern at every position of a string; these
-helpers build patterns that reject most positions on their first character instead.
+Python's ``re`` tries every alternative of a pattern at every position of a string; the
+pattern helpers build patterns that reject most positions on their first character instead.
 """
 from __future__ import annotations
 
+import functools
 import re
-from typing import Optional
+from typing import Callable, Optional, TypeVar
 
 try:  # the parser is private; the speed-up it buys is optional, so its absence is not fatal
     from re import _constants as _sre_c, _parser as _sre_p  # Python >= 3.11
@@ -122,4 +124,31 @@ def first_char_filtered(rx: re.Pattern, first_words: tuple[str, ...] = (), *, wo
     return re.compile(head + "(?:" + rx.pattern + tail, rx.flags)
 
 
-__all__ = ["trie", "first_char_filtered"]
+#: Texts up to this length (a long sentence) are cached by :func:`sentence_cache`.
+SENTENCE_CHARS = 2_000
+
+_F = TypeVar("_F", bound=Callable)
+
+
+def sentence_cache(maxsize: int) -> Callable[[_F], _F]:
+    """Cache a function of ``(text, *args)`` for texts up to :data:`SENTENCE_CHARS` characters.
+
+    The mention finder and the claim builder read the same sentences, and every figure of a
+    sentence searches it again: the cache saves the repeats. Longer texts are computed, not
+    kept, so the cache stays small whatever is read. The function must return immutable
+    values. ``cache_info`` and ``cache_clear`` are the cache's.
+    """
+    def decorate(fn: _F) -> _F:
+        cached = functools.lru_cache(maxsize=maxsize)(fn)
+
+        @functools.wraps(fn)
+        def call(text, *args):
+            return (cached if len(text) <= SENTENCE_CHARS else fn)(text, *args)
+
+        call.cache_info, call.cache_clear = cached.cache_info, cached.cache_clear  # type: ignore[attr-defined]
+        return call  # type: ignore[return-value]
+
+    return decorate
+
+
+__all__ = ["trie", "first_char_filtered", "sentence_cache", "SENTENCE_CHARS"]

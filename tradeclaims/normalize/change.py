@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import NamedTuple, Optional
 
 from ..models import Amount, Change
+from ._regex import sentence_cache
 from .money import find_money
 from .numbers import (
     first_non_overlapping,
@@ -318,17 +319,9 @@ def _word_sign(word: str) -> int:
     return -1 if m.group("down") else 1
 
 
-#: Texts up to this length (a long sentence) have their change words and bases cached:
-#: every figure of a sentence searches the same window.
-_CACHED_TEXT_CHARS = 2_000
-
-
+@sentence_cache(maxsize=1024)
 def _cues(text: str, lo: int = 0, hi: Optional[int] = None) -> tuple[tuple[int, int, int], ...]:
-    """The change words of ``text[lo:hi]`` as ``(start, end, sign)`` (cached for sentences)."""
-    return (_cues_cached if len(text) <= _CACHED_TEXT_CHARS else _find_cues)(text, lo, hi)
-
-
-def _find_cues(text: str, lo: int = 0, hi: Optional[int] = None) -> tuple[tuple[int, int, int], ...]:
+    """The change words of ``text[lo:hi]`` as ``(start, end, sign)``."""
     out: list[tuple[int, int, int]] = []
     prev = ""
     for m in _WORD_RE.finditer(text, lo, len(text) if hi is None else hi):
@@ -345,8 +338,6 @@ def _find_cues(text: str, lo: int = 0, hi: Optional[int] = None) -> tuple[tuple[
         prev = word
     return tuple(out)
 
-
-_cues_cached = lru_cache(maxsize=1024)(_find_cues)
 
 
 # A clause break between a cue and a figure: the cue probably belongs to another figure.
@@ -525,12 +516,9 @@ _BASIS_KEYS = frozenset(
 )
 
 
+@sentence_cache(maxsize=1024)
 def _basis_spans(text: str, lo: int, hi: int) -> tuple[tuple[int, int, str], ...]:
-    """``(start, end, basis)`` of the basis phrases of ``text[lo:hi]``, in order (cached as :func:`_cues`)."""
-    return (_basis_spans_cached if len(text) <= _CACHED_TEXT_CHARS else _find_basis_spans)(text, lo, hi)
-
-
-def _find_basis_spans(text: str, lo: int, hi: int) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, basis)`` of the basis phrases of ``text[lo:hi]``, in order."""
     spans: list[tuple[int, int, str]] = []
     searched = lo
     for tok in _WORD_RE.finditer(text, lo, hi):
@@ -544,8 +532,6 @@ def _find_basis_spans(text: str, lo: int, hi: int) -> tuple[tuple[int, int, str]
         searched = max(searched, spans[-1][1] if spans else searched, tok.end())
     return tuple(spans)
 
-
-_basis_spans_cached = lru_cache(maxsize=1024)(_find_basis_spans)
 
 
 # Absolute changes: "up $200 million", "rose by $757 million", "an increase of $2 billion",

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
 from typing import Callable, NamedTuple, Optional
 
 from tradeclaims.models import Period
-from tradeclaims.normalize._regex import first_char_filtered as _fast, trie as _trie
+from tradeclaims.normalize._regex import first_char_filtered as _fast, sentence_cache, trie as _trie
 from tradeclaims.normalize._calendar import (
     FISCAL_LABEL_NAMES_START,
     FISCAL_START,
@@ -1350,22 +1349,14 @@ def _run(handler: _Handler, m: re.Match, ctx: _Ctx) -> _R:
         return _SKIP  # "February 30", a year out of range: not a period after all
 
 
+@sentence_cache(maxsize=4096)
 def _candidates(text: str) -> tuple:
     """Every rule match in ``text``, longest first: what the text alone decides.
 
-    Cached for sentence-sized texts, because the mention finder and the claim builder read
-    the same sentence (and many phrases recur): only the resolution against a date, a
-    country and a reference period runs on every call. Longer texts are not kept, so the
-    cache stays small whatever is read.
+    Cached (the mention finder and the claim builder read the same sentence, and many
+    phrases recur): only the resolution against a date, a country and a reference period
+    runs on every call.
     """
-    return _cached_scan(text) if len(text) <= _CACHED_TEXT_CHARS else _scan(text)
-
-
-# Texts up to this length (a long sentence) have their rule matches cached.
-_CACHED_TEXT_CHARS = 2_000
-
-
-def _scan(text: str) -> tuple:
     if not text:
         return ()
     low = text.lower()
@@ -1386,8 +1377,6 @@ def _scan(text: str) -> tuple:
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
     return tuple(candidates)
 
-
-_cached_scan = lru_cache(maxsize=4096)(_scan)
 
 
 def find_periods(text: str, *, published: dt.date | dt.datetime | str | None = None,
