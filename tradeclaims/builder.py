@@ -91,7 +91,8 @@ _OUT_OF_SCOPE = first_char_filtered(re.compile(
     re.I,
 ))
 # A figure of the currency, not of a flow: "the cedi depreciated by about 19 per cent".
-_CURRENCY_MOVE = re.compile(r"\b(?:depreciat\w*|appreciat\w*|devalu\w*|exchange\s+rates?)\b", re.I)
+_CURRENCY_MOVE = re.compile(r"\b(?:depreciat\w*|appreciat\w*|devalu\w*|exchange\s+rates?)\b|"
+                            r"\bagainst\s+the\s+(?:U\.?S\.?\s+|US\s+)?dollar\b", re.I)
 _TOTAL = first_char_filtered(re.compile(
     r"\b(?:total|overall|all\s+(?:partner\s+)?(?:countries|partners|destinations|markets)|global|worldwide|the\s+world|"
     r"foreign\s+trade|external\s+trade|international\s+trade|rest\s+of\s+the\s+world)\b",
@@ -115,6 +116,11 @@ _COMPARISON_BEFORE = first_char_filtered(word_start=False, rx=re.compile(
 # "287,500 light vehicles": the words of a count that are not its product, and counts that name none
 _SCALE_WORDS = frozenset("thousand million billion mn bn more fewer less additional some about nearly".split())
 _GENERIC_COUNTS = frozenset("units unit pieces piece pcs sets head heads containers bags sacks bales bottles".split())
+# "the six-month period", "the 12-month period": a period named by its length
+_PERIOD_LENGTH = re.compile(r"the\s+(\w+)[- ]months?\s+period", re.I)
+_MONTH_COUNTS = {"three": 3, "3": 3, "six": 6, "6": 6, "nine": 9, "9": 9, "twelve": 12, "12": 12,
+                 "two": 2, "2": 2, "four": 4, "4": 4, "five": 5, "5": 5, "seven": 7, "7": 7, "eight": 8, "8": 8,
+                 "ten": 10, "10": 10, "eleven": 11, "11": 11}
 # A flow word named again for the volume of the same flow: "with export volumes at ...".
 _RESTATED_FLOW = re.compile(r"\s+(?:volumes?|quantit(?:y|ies)|tonnage)\b", re.I)
 # What a percent is compared with, right after it: "from the previous month", "higher than in
@@ -301,6 +307,7 @@ class SentenceReader:
         self._sentence_end = len(text)
         self.claim_sentences = 0  # sentences with claims so far: the lead is the first few
         self.prev_places: list[dict] = []
+        self.period_history: list[Period] = []  # the story's periods so far, latest last
 
     @staticmethod
     def _acronyms(text: str) -> dict[str, tuple[str, Optional[str]]]:
@@ -448,11 +455,16 @@ class SentenceReader:
                 if main[-1].get("_explicit_reporter"):
                     self.context.reporter = main[-1]["reporter"]
                 if main[-1].get("_explicit_period") and not _vague(main[-1]["_period_obj"]):
-                    self.context.period = main[-1]["_period_obj"]
+                    self._remember_period(main[-1]["_period_obj"])
         for c in claims:
             for k in [k for k in c if k.startswith("_")]:
                 del c[k]
         return claims
+
+    def _remember_period(self, period: Period) -> None:
+        """``period`` is now the story's: later sentences that name none inherit it."""
+        self.context.period = period
+        self.period_history.append(period)
 
     def _update_context_without_claims(self, periods: list[dict], s_text: str, offset: int,
                                        blocked: list[tuple[int, int]]) -> None:
@@ -461,7 +473,7 @@ class SentenceReader:
                and not _vague(p["period"])]
         # the flow cues are costly: looked for only when there is a period to pass on
         if own and (_TRADE_WORD.search(s_text) or self._cues(s_text, offset, blocked)):
-            self.context.period = own[0]["period"]
+            self._remember_period(own[0]["period"])
 
     # ------------------------------------------------------------------ figures and cues
     def _figures(self, sent: dict) -> list[Figure]:
@@ -845,6 +857,8 @@ class SentenceReader:
             p = {"start": sent["start"] + f.start, "end": sent["start"] + f.end, "text": f.text, "relative": f.relative}
             period = None if f.relative else f.period
             before = self.text[max(sent["start"], p["start"] - 40):p["start"]]
+            if re.search(r"\b(?:for|in|of)\s+(?:a|any)\s+$", before, re.I):
+                continue  # "a record for a first half", "the highest for any month": no period in particular
             # "Over the three months to February, the deficit widened": a duration, not a comparison
             comparison = (bool(_COMPARISON_BEFORE.search(before)) and not re.fullmatch(r"\W*over\s+", before, re.I)) or bool(
                 re.match(r"^\s*:", self.text[p["end"]:p["end"] + 3]) and self.text[max(0, p["start"] - 1)] == "(")
@@ -1543,6 +1557,14 @@ class SentenceReader:
                                         reference=self.context.period)
                 if resolved is not None:
                     return resolved, True
+        for p in periods:  # "in the six-month period" after a sentence about one month: the story's six months
+            length = _PERIOD_LENGTH.fullmatch(p["text"].strip())
+            months = _MONTH_COUNTS.get(length.group(1).lower()) if length else None
+            if months and not p["comparison"]:
+                earlier = next((q for q in reversed(self.period_history)
+                                if (q.end.year - q.start.year) * 12 + q.end.month - q.start.month + 1 == months), None)
+                if earlier is not None:
+                    return earlier, True
         ctx = self.context.period
         if ctx is not None and ctx.grain == "month" and re.search(
                 r"\b(?:is|are|was|were)\s+running\b", self.text[seg_start:seg_end], re.I):
