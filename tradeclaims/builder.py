@@ -1545,6 +1545,10 @@ class SentenceReader:
                            and p["end"] <= in_seg[0]["start"] and re.search(r"\bwhen\b", self.text[p["end"]:in_seg[0]["start"]])]
                 if earlier:  # "above last year when the deficit for the full year totaled $508.3 billion"
                     return earlier[-1]["period"], False  # a comparison period sets no context
+            ctx = self.context.period
+            if ctx is not None and re.fullmatch(r"the\s+year", in_seg[0]["text"].strip(), re.I) and \
+                    (ctx.end.year - ctx.start.year) * 12 + ctx.end.month - ctx.start.month + 1 == 12:
+                return ctx, True  # "Services exports for the year" in a story about FY23: that year
             return self._between_months(in_seg[0]), True
         own = [p for p in own if not _vague(p["period"]) or (first.start - p["end"] <= 40 and p["start"] - first.end <= 25)]
         if own:
