@@ -109,7 +109,7 @@ _ANAPHOR = re.compile(
 _COMPARISON_BEFORE = first_char_filtered(word_start=False, rx=re.compile(
     r"(?:\bfrom|\bcompared\s+(?:to|with)|\bover|\bagainst|vis-[àa]-vis|\bthan|\bin\s+comparison\s+(?:to|with)|"
     r"\bversus|\bvs\.?|\bas\s+against|\bsince|\babove|\bbelow|\bbetween\s+\w+\s+and|\bthe\s+\d[\d.,]*\s*(?:%|percent|per\s+cent)\s+\w+\s+in|"
-    r"\bcomparing\s+[^,;]{3,30}?\s+(?:with|to|and)|\brecords\s+began)"
+    r"\bcomparing\s+[^,;]{3,30}?\s+(?:with|to|and)|\brecords\s+began|(?:%|\bper\s*cent|\bpercent)\s+on)"
     r"\s+(?:in\s+|during\s+)?(?:the\s+)?(?:same\s+\w+\s+(?:of|in|a)\s+)?(?:levels?\s+(?:of|in)\s+)?$",
     re.I,
 ))
@@ -121,6 +121,9 @@ _PERIOD_LENGTH = re.compile(r"the\s+(\w+)[- ]months?\s+period", re.I)
 _MONTH_COUNTS = {"three": 3, "3": 3, "six": 6, "6": 6, "nine": 9, "9": 9, "twelve": 12, "12": 12,
                  "two": 2, "2": 2, "four": 4, "4": 4, "five": 5, "5": 5, "seven": 7, "7": 7, "eight": 8, "8": 8,
                  "ten": 10, "10": 10, "eleven": 11, "11": 11}
+# Classes of goods a trade figure or balance may be given for: "the non-oil trade", "the energy trade balance".
+_BALANCE_CLASSES = frozenset("non-oil services service energy non-energy petroleum non-petroleum oil gold non-gold "
+                             "food agricultural".split())
 # A flow word named again for the volume of the same flow: "with export volumes at ...".
 _RESTATED_FLOW = re.compile(r"\s+(?:volumes?|quantit(?:y|ies)|tonnage)\b", re.I)
 # What a percent is compared with, right after it: "from the previous month", "higher than in
@@ -582,10 +585,11 @@ class SentenceReader:
         if "respectively" in s_text.lower():
             # "trade, exports and imports contracted by 2.8%, 1% and 4.9%, respectively": a list, not total trade
             split: list[Cue] = []
-            for cue in cues:
+            for i, cue in enumerate(cues):
                 m = re.fullmatch(r"(exports?|imports?)(\s+and\s+)(exports?|imports?)", cue.text, re.I)
                 listed = split and re.fullmatch(r"\s*,\s*", self.text[split[-1].end:cue.start])
-                if m and (listed or len(cues) == 1):
+                own_clause = self.text[cue.end:cues[i + 1].start if i + 1 < len(cues) else offset + len(s_text)]
+                if m and (listed or len(cues) == 1 or "respectively" in own_clause.lower()):
                     first = "export" if m.group(1).lower().startswith("export") else "import"
                     second = "import" if first == "export" else "export"
                     b = cue.start + len(m.group(1)) + len(m.group(2))
@@ -1372,7 +1376,7 @@ class SentenceReader:
         if cue.flow in ("trade", "balance"):
             m = re.search(r"((?:[\w-]+\s+){0,2})$", text[max(sent["start"], cue.start - 30):cue.start])
             words = [w.lower() for w in (m.group(1) if m else "").split()]
-            words = [w for w in words if w in ("non-oil", "services", "service")]
+            words = [w for w in words if w in _BALANCE_CLASSES]
             if cue.text.lower().startswith("net"):
                 inner = cue.text.lower().split()
                 words += [w for w in inner[1:-1] if w in ("services", "service", "goods")]

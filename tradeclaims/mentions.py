@@ -38,7 +38,9 @@ def _sentence_bounds(doc, text: str) -> list[tuple[int, int]]:
     out = []
     for i, start in enumerate(starts):
         end = starts[i + 1] if i + 1 < len(starts) else len(text)
-        while start < end and (text[start].isspace() or text[start] in "#>*"):
+        # headings, quotes and list bullets ("# ", "> ", "* ", "• ", "- ") are no part of the sentence
+        while start < end and (text[start].isspace() or text[start] in "#>*•·▪●◦" or (
+                text[start] in "-–" and start + 1 < end and text[start + 1] == " ")):
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
