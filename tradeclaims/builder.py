@@ -1346,6 +1346,12 @@ class SentenceReader:
         if explicit_partner and reporter and explicit_reporter and self.doc_pair is None and cue.flow == "trade" \
                 and self.claim_sentences < 3 and len(partner) == 3 and partner not in ("WLD", "EU"):
             self.doc_pair = (reporter, partner)
+        if partner is None:  # "• Africa: exports of R31.45 billion; imports of R11.02 billion": a list under a partner
+            label = re.match(r"\W*([^:;,.]{2,40}):\s", text[sent["start"]:sent["end"]])
+            inside = [p for p in sent["places"] if label and p["start"] < sent["start"] + label.end(1)
+                      and p["label"] in ("COUNTRY", "GROUP") and p["id"] != reporter]
+            if len(inside) == 1 and label.end(1) - label.start(1) <= len(inside[0]["text"]) + 4:
+                partner = inside[0]["id"]
         if partner is None and _LISTED_PARTNERS.search(text[clause_start:clause_end]):
             partner = "OTHER"
         if partner is None:
