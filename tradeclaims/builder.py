@@ -134,7 +134,7 @@ _MEMBERS_OF = re.compile(r"(?:the\s+)?(?:other\s+)?(?:member\s+(?:states|countri
                          r"countries|nations|economies|rest)\s+of\s+(?:the\s+)?$")
 # Right before a second amount, once the main one is given: "..., after NIS 5.8 billion in
 # November", "well below the $2.17 billion posted a year earlier".
-_BASE_AFTER_MAIN = re.compile(r"\b(?:after|below\s+the|above\s+the)\s+$", re.I)
+_BASE_AFTER_MAIN = re.compile(r"\b(?:after|below\s+the|above\s+the|(?:double|twice|triple|times|half)\s+the)\s+$", re.I)
 _PERCENT_BASE_BEFORE = re.compile(
     r"(?:\b(?:compared\s+(?:to|with)|after|following|from|than)\s+(?:the|a)\s+(?:revised\s+)?|"
     r"\b(?:previous|preceding|prior)\s+(?:month|quarter|year)['’]s\s+)$",
@@ -284,7 +284,7 @@ _NOT_COMMODITY_WORDS = frozenset(
     main key major biggest largest leading others said says showed shows meanwhile however also
     regarding whilst while whose out bank traders economists analysts officials sector sectors category earnings
     revenue revenues receipts proceeds sales number amount quantity quantities import export imports exports
-    forecast estimate estimated provisional preliminary
+    forecast estimate estimated provisional preliminary thousand million billion trillion mn bn against versus
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
@@ -433,7 +433,7 @@ class SentenceReader:
         self._keep_pairs_together(figures, cues, self.text)
         for f in figures:
             if f.kind not in ("money", "quantity") or not re.search(
-                    r"\b(?:than|from|compared\s+(?:to|with)|against|versus)\s+(?:the\s+|a\s+)?$",
+                    r"\b(?:than|from|compared\s+(?:to|with)|against|versus|(?:double|twice|triple|times)\s+the)\s+(?:the\s+|a\s+)?$",
                     self.text[max(start, f.start - 16):f.start], re.I):
                 continue
             nxt = min([g.start for g in figures if g.start > f.end], default=end)
@@ -1546,7 +1546,8 @@ class SentenceReader:
                 # "after the season of 2016, as Peru shipped 1.16 million tonnes last year": a period
                 # behind a comma and a conjunction belongs to another clause
                 lo, hi = (p["end"], anchor) if p["end"] <= anchor else (first.end, p["start"])
-                return bool(re.search(r",\s*(?:as|while|when|after|but|although|though|since)\b", text[lo:hi], re.I))
+                return bool(re.search(r",\s*(?:as|while|when|after|but|although|though|since|even|whereas|because)\b",
+                                      text[lo:hi], re.I))
 
             in_seg.sort(key=lambda p: (bool(re.fullmatch(r"(?:the|this)\s+(?:year|month)", p["text"], re.I)),
                                        across_a_clause(p), abs(p["start"] - anchor)))
