@@ -253,6 +253,11 @@ def _plural_of_modifier(word: str) -> str:
     return word + "s"
 
 
+def _months_spanned(period: Period) -> int:
+    """The calendar months a period touches: 1 for "May", 12 for a (fiscal) year."""
+    return (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
+
+
 def explicit_partner_of(partner: Optional[str]) -> bool:
     return partner is not None and partner != "WLD"
 
@@ -1035,7 +1040,7 @@ class SentenceReader:
             y = int(years.group(2))
             return Period(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31), grain="year")
         if re.match(r"between\b", p["text"], re.I) and period.grain in ("range", "month") and \
-                (period.end.year * 12 + period.end.month) - (period.start.year * 12 + period.start.month) == 1:
+                _months_spanned(period) == 2:
             return Period(start=period.end.replace(day=1), end=period.end, grain="month")
         return period
 
@@ -1558,7 +1563,7 @@ class SentenceReader:
                     return earlier[-1]["period"], False  # a comparison period sets no context
             ctx = self.context.period
             if ctx is not None and re.fullmatch(r"the\s+year", in_seg[0]["text"].strip(), re.I) and \
-                    (ctx.end.year - ctx.start.year) * 12 + ctx.end.month - ctx.start.month + 1 == 12:
+                    _months_spanned(ctx) == 12:
                 return ctx, True  # "Services exports for the year" in a story about FY23: that year
             return self._between_months(in_seg[0]), True
         own = [p for p in own if not _vague(p["period"]) or (first.start - p["end"] <= 40 and p["start"] - first.end <= 25)]
@@ -1577,7 +1582,7 @@ class SentenceReader:
             months = _MONTH_COUNTS.get(length.group(1).lower()) if length else None
             if months and not p["comparison"]:
                 earlier = next((q for q in reversed(self.period_history)
-                                if (q.end.year - q.start.year) * 12 + q.end.month - q.start.month + 1 == months), None)
+                                if _months_spanned(q) == months), None)
                 if earlier is not None:
                     return earlier, True
         ctx = self.context.period
